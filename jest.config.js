@@ -1,0 +1,11 @@
+/** Unit and integration tests (test/unit, test/integration). The e2e suite has its own config. */
+module.exports = {
+	preset: 'ts-jest',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+	collectCoverageFrom: ['credentials/**/*.ts', 'nodes/**/*.ts'],
+	coverageReporters: ['text-summary', 'text'],
+	testTimeout: 20000,
+};
