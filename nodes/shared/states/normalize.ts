@@ -1,0 +1,254 @@
+// Raw API record → the output contract (StateRecord): validation, names, categories, times in UTC
+// and in the chosen zone, durations, window rules (clip / as returned / start in window), isOpen
+// and overThreshold. Per-zone and per-window work happens once in createNormalizer.
+
+import { parseCxoneRecord, parseV2Record } from '../api/schemas/record';
+import type { CxoneRecord, RecordParseResult, V2Record } from '../api/schemas/record';
+import { formatUtcIso, MAX_ISO_MS } from '../time/iso';
+import { getZoneFormatter, isValidTimeZone } from '../time/zone';
+import type { ApiFlavor, BoundaryMode, StateRecord, TimeWindow } from '../types';
+import { formatDuration } from './durations';
+import { resolveStateName, stateCategory } from './stateTables';
+import type { StateNameOverrides } from './stateTables';
+
+export interface NormalizerOptions {
+	flavor: ApiFlavor;
+	/** IANA zone for `startTime` / `endTime`. */
+	timeZone: string;
+	/** The requested window; used by `clip` and `startInWindow`. */
+	window: TimeWindow;
+	boundary: BoundaryMode;
+	/** State id → name; wins over the API's name and the built-in table. */
+	stateNameOverrides?: StateNameOverrides;
+	/** Attach the original record as `raw`. */
+	includeRaw: boolean;
+	/** When set, every record gets `overThreshold`. */
+	thresholdMinutes?: number | null;
+	/** Only records whose reason or state is in this list (case-insensitive) can be over threshold. */
+	thresholdLabels?: string[];
+}
+
+export type NormalizeResult =
+	| { ok: true; record: StateRecord }
+	| { ok: false; reason: 'invalid'; message: string }
+	| { ok: false; reason: 'outsideWindow' };
+
+/**
+ * Normalizes one raw record. `readAtMs` is when the data was read: CXone's page `lastPollTime`
+ * (undefined when unknown: then no CXone state counts as open), or for v2 the time the page was
+ * received (the end of states whose `end_time` is null).
+ */
+export type Normalizer = (raw: unknown, readAtMs: number | undefined) => NormalizeResult;
+
+/** Tolerance for "the state was still running when read": CXone's duration and lastPollTime can differ by rounding. */
+const OPEN_TOLERANCE_MS = 1000;
+
+const OUTSIDE: NormalizeResult = { ok: false, reason: 'outsideWindow' };
+
+/** The identity-independent facts both flavors reduce to before building the output. */
+interface Canonical {
+	agentId: string;
+	agentName: string | null;
+	teamId: string | null;
+	teamName: string | null;
+	agentSessionId: string | null;
+	stateIndex: number | null;
+	stateId: number;
+	apiStateName: string | null;
+	reasonId: number | null;
+	reasonName: string | null;
+	startMs: number;
+	endMs: number;
+	isOpen: boolean;
+}
+
+function fromCxone(r: CxoneRecord, readAtMs: number | undefined): Canonical {
+	const endMs = r.startMs + Math.round(r.durationSeconds * 1000);
+	const noReason = r.outStateId === 0;
+	return {
+		agentId: r.agentId,
+		agentName: r.agentName,
+		teamId: r.teamId,
+		teamName: r.teamName,
+		agentSessionId: r.agentSessionId,
+		stateIndex: r.stateIndex,
+		stateId: r.agentStateId,
+		apiStateName: r.agentStateName,
+		reasonId: noReason ? null : r.outStateId,
+		reasonName: noReason ? null : r.outStateDescription,
+		startMs: r.startMs,
+		endMs,
+		isOpen: readAtMs !== undefined && endMs >= readAtMs - OPEN_TOLERANCE_MS,
+	};
+}
+
+function fromV2(r: V2Record, readAtMs: number | undefined): Canonical {
+	let endMs: number;
+	if (r.endMs !== null) {
+		endMs = r.endMs;
+	} else if (readAtMs !== undefined) {
+		// Clock skew between server and reader must not give a negative duration.
+		endMs = Math.max(r.startMs, readAtMs);
+	} else if (r.durationSeconds !== null) {
+		endMs = r.startMs + Math.round(r.durationSeconds * 1000);
+	} else {
+		endMs = Math.max(r.startMs, Date.now());
+	}
+	const noReason = r.reasonId === 0;
+	return {
+		agentId: r.userId,
+		agentName: r.userName,
+		teamId: r.teamId,
+		teamName: r.teamName,
+		agentSessionId: r.sessionId,
+		stateIndex: r.stateIndex,
+		stateId: r.stateId,
+		apiStateName: r.stateName,
+		reasonId: noReason ? null : r.reasonId,
+		reasonName: noReason ? null : r.reasonName,
+		startMs: r.startMs,
+		endMs,
+		isOpen: r.endMs === null,
+	};
+}
+
+function identify(flavor: ApiFlavor, raw: unknown): string {
+	if (typeof raw !== 'object' || raw === null) return 'record';
+	const o = raw as Record<string, unknown>;
+	const keys =
+		flavor === 'reportingV2'
+			? (['user_id', 'start_time', 'state_index'] as const)
+			: (['agentId', 'startDate', 'stateIndex'] as const);
+	const parts: string[] = [];
+	for (const key of keys) {
+		const v = o[key];
+		if (typeof v === 'string' || typeof v === 'number') {
+			const text = String(v);
+			parts.push(`${key} ${text.length > 40 ? `${text.slice(0, 37)}...` : text}`);
+		}
+	}
+	return parts.length === 0 ? 'record' : `record (${parts.join(', ')})`;
+}
+
+/** Builds a normalizer for one flavor, zone, window and set of options. Throws for bad options. */
+export function createNormalizer(opts: NormalizerOptions): Normalizer {
+	const { flavor, boundary, includeRaw, stateNameOverrides } = opts;
+	if (!isValidTimeZone(opts.timeZone))
+		throw new Error(`Unknown time zone "${String(opts.timeZone)}"`);
+	if (boundary !== 'clip' && boundary !== 'asReturned' && boundary !== 'startInWindow') {
+		throw new Error(`Unknown boundary mode "${String(boundary)}"`);
+	}
+	const thresholdOn = opts.thresholdMinutes !== undefined && opts.thresholdMinutes !== null;
+	const thresholdMs = thresholdOn ? Number(opts.thresholdMinutes) * 60000 : 0;
+	if (thresholdOn && !(Number.isFinite(thresholdMs) && thresholdMs >= 0)) {
+		throw new Error(
+			`Threshold must be a number of minutes ≥ 0, got ${String(opts.thresholdMinutes)}`,
+		);
+	}
+	const labels = (opts.thresholdLabels ?? [])
+		.map((l) => l.trim().toLowerCase())
+		.filter((l) => l !== '');
+	const labelSet = labels.length > 0 ? new Set(labels) : null;
+
+	const zoned = getZoneFormatter(opts.timeZone);
+	const wStart = opts.window.startMs;
+	const wEnd = opts.window.endMs;
+	const windowStartUtc = formatUtcIso(wStart);
+	const windowEndUtc = formatUtcIso(wEnd);
+	const endField = flavor === 'reportingV2' ? 'end_time' : 'duration';
+	const flavorName = flavor === 'reportingV2' ? 'Reporting API v2' : 'CXone';
+	const parse: (raw: unknown) => RecordParseResult<CxoneRecord | V2Record> =
+		flavor === 'reportingV2' ? parseV2Record : parseCxoneRecord;
+
+	return (raw: unknown, readAtMs: number | undefined): NormalizeResult => {
+		const parsed = parse(raw);
+		if (!parsed.ok) {
+			return {
+				ok: false,
+				reason: 'invalid',
+				message: `Invalid ${flavorName} ${identify(flavor, raw)}: ${parsed.message}`,
+			};
+		}
+		const c =
+			flavor === 'reportingV2'
+				? fromV2(parsed.value as V2Record, readAtMs)
+				: fromCxone(parsed.value as CxoneRecord, readAtMs);
+		const { startMs, endMs } = c;
+		if (endMs < startMs) {
+			return {
+				ok: false,
+				reason: 'invalid',
+				message: `Invalid ${flavorName} ${identify(flavor, raw)}: field "${endField}" ends before the state starts`,
+			};
+		}
+		if (endMs > MAX_ISO_MS) {
+			return {
+				ok: false,
+				reason: 'invalid',
+				message: `Invalid ${flavorName} ${identify(flavor, raw)}: field "${endField}" ends after the year 9999`,
+			};
+		}
+
+		// Half-open window [wStart, wEnd): a zero-length state counts when it starts inside it.
+		if (boundary === 'startInWindow') {
+			if (startMs < wStart || startMs >= wEnd) return OUTSIDE;
+		} else if (boundary === 'clip') {
+			if (startMs >= wEnd || (endMs <= wStart && !(endMs === startMs && startMs === wStart))) {
+				return OUTSIDE;
+			}
+		}
+
+		const startTimeUtc = formatUtcIso(startMs);
+		const state = resolveStateName(flavor, c.stateId, c.apiStateName, stateNameOverrides);
+		const reason = c.reasonName;
+		const durationMs = endMs - startMs;
+		const durationSeconds = durationMs / 1000;
+
+		// Built field by field so the output keeps the contract's order with optional names in place.
+		const record = {
+			recordId:
+				c.agentSessionId !== null && c.stateIndex !== null
+					? `${c.agentId}:${c.agentSessionId}:${c.stateIndex}`
+					: `${c.agentId}:${startTimeUtc}:${c.stateId}`,
+			agentId: c.agentId,
+		} as StateRecord;
+		if (c.agentName !== null) record.agentName = c.agentName;
+		if (c.teamName !== null) record.teamName = c.teamName;
+		record.teamId = c.teamId;
+		record.agentSessionId = c.agentSessionId;
+		record.stateIndex = c.stateIndex;
+		record.stateId = c.stateId;
+		record.state = state;
+		record.reasonId = c.reasonId;
+		record.reason = reason;
+		record.label = reason ?? state;
+		record.category = stateCategory(flavor, c.stateId);
+		record.startTimeUtc = startTimeUtc;
+		record.endTimeUtc = formatUtcIso(endMs);
+		record.startTime = zoned(startMs);
+		record.endTime = zoned(endMs);
+		record.durationSeconds = durationSeconds;
+		record.durationFormatted = formatDuration(durationSeconds);
+		record.isOpen = c.isOpen;
+		if (boundary !== 'asReturned') {
+			record.windowStartUtc = windowStartUtc;
+			record.windowEndUtc = windowEndUtc;
+		}
+		if (boundary === 'clip') {
+			const overlap = Math.min(endMs, wEnd) - Math.max(startMs, wStart);
+			record.clippedDurationSeconds = overlap > 0 ? overlap / 1000 : 0;
+		}
+		if (thresholdOn) {
+			// The full duration counts: a break that began before the window still ran over.
+			record.overThreshold =
+				durationMs > thresholdMs &&
+				(labelSet === null ||
+					(reason !== null && labelSet.has(reason.toLowerCase())) ||
+					labelSet.has(state.toLowerCase()));
+		}
+		if (includeRaw && typeof raw === 'object' && raw !== null) {
+			record.raw = raw as Record<string, unknown>;
+		}
+		return { ok: true, record };
+	};
+}

@@ -1,0 +1,145 @@
+// State ids → names and categories for both API flavors, plus the user's rename map.
+
+import type { ApiFlavor, StateCategory } from '../types';
+
+/** CXone `agentStateId` names (NICE agent SDK enum). */
+export const CXONE_STATE_NAMES: Readonly<Record<number, string>> = {
+	0: 'LoggedOut',
+	1: 'Available',
+	2: 'Unavailable',
+	3: 'InboundContact',
+	4: 'OutboundContact',
+	5: 'InboundConsult',
+	6: 'OutboundConsult',
+	7: 'Dialer',
+	8: 'LoggedIn',
+};
+
+/** Reporting API v2 `state_id` names. */
+export const V2_STATE_NAMES: Readonly<Record<number, string>> = {
+	1: 'OFFLINE',
+	2: 'READY',
+	3: 'BUSY',
+	4: 'BREAK',
+	5: 'PAUSED',
+	6: 'NOT_READY',
+	7: 'QUEUE_READY',
+	8: 'QUEUE_BUSY',
+};
+
+export const CXONE_STATE_CATEGORIES: Readonly<Record<number, StateCategory>> = {
+	0: 'loggedOut',
+	1: 'available',
+	2: 'unavailable',
+	3: 'working',
+	4: 'working',
+	5: 'working',
+	6: 'working',
+	7: 'working',
+	8: 'loggedIn',
+};
+
+export const V2_STATE_CATEGORIES: Readonly<Record<number, StateCategory>> = {
+	1: 'loggedOut',
+	2: 'available',
+	3: 'working',
+	4: 'unavailable',
+	5: 'unavailable',
+	6: 'unavailable',
+	7: 'available',
+	8: 'working',
+};
+
+/** A user's state renames: state id → name. */
+export type StateNameOverrides = Record<number, string>;
+
+/** The category of a state id; always derived from the id, never from a (renamed) name. */
+export function stateCategory(flavor: ApiFlavor, id: number): StateCategory {
+	const table = flavor === 'reportingV2' ? V2_STATE_CATEGORIES : CXONE_STATE_CATEGORIES;
+	return table[id] ?? 'unknown';
+}
+
+/** Name precedence: the user's override, then the API's own name, then the flavor's table. */
+export function resolveStateName(
+	flavor: ApiFlavor,
+	id: number,
+	apiName: string | null | undefined,
+	overrides?: StateNameOverrides,
+): string {
+	const override = overrides?.[id];
+	if (override !== undefined) return override;
+	if (typeof apiName === 'string' && apiName !== '') return apiName;
+	const table = flavor === 'reportingV2' ? V2_STATE_NAMES : CXONE_STATE_NAMES;
+	return table[id] ?? `Unknown (${id})`;
+}
+
+const FORMAT_HELP =
+	'Use a JSON object like {"2": "Not Ready", "9": "Wrap"} or id=name pairs separated by commas ' +
+	'or new lines, like 2=Not Ready, 9=Wrap.';
+
+const INTEGER = /^-?\d+$/;
+
+function addEntry(out: StateNameOverrides, key: string, value: unknown, entry: string): void {
+	const id = key.trim();
+	if (!INTEGER.test(id)) {
+		throw new Error(
+			`State name override "${entry}": "${id}" is not a state id (a whole number). ${FORMAT_HELP}`,
+		);
+	}
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new Error(
+			`State name override "${entry}": the name is empty or not text. ${FORMAT_HELP}`,
+		);
+	}
+	out[Number(id)] = value.trim();
+}
+
+/**
+ * Parses the "state name overrides" parameter: a JSON object (text or already parsed) or
+ * `id=name` entries separated by commas or new lines. Empty input gives {}. Throws an Error naming
+ * the bad entry and the accepted format.
+ */
+export function parseStateNameOverrides(input: unknown): StateNameOverrides {
+	const out: StateNameOverrides = {};
+	if (input === undefined || input === null) return out;
+	if (typeof input === 'object') {
+		if (Array.isArray(input))
+			throw new Error(`State name overrides must be an object, not a list. ${FORMAT_HELP}`);
+		for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+			addEntry(out, key, value, `${key}: ${JSON.stringify(value)}`);
+		}
+		return out;
+	}
+	if (typeof input !== 'string')
+		throw new Error(`State name overrides must be text. ${FORMAT_HELP}`);
+	const text = input.trim();
+	if (text === '') return out;
+	if (text.startsWith('{')) {
+		let parsed: unknown;
+		let jsonError: string | undefined;
+		try {
+			parsed = JSON.parse(text);
+		} catch (error) {
+			jsonError = (error as Error).message;
+		}
+		// Thrown outside the catch: this is a user-input error, not a wrapped one.
+		if (jsonError !== undefined) {
+			throw new Error(`State name overrides are not valid JSON (${jsonError}). ${FORMAT_HELP}`);
+		}
+		return parseStateNameOverrides(parsed);
+	}
+	for (const rawEntry of text.split(/[,\n\r]+/)) {
+		const entry = rawEntry.trim();
+		if (entry === '') continue;
+		const eq = entry.search(/[=:]/);
+		if (eq === -1) throw new Error(`State name override "${entry}" has no "=". ${FORMAT_HELP}`);
+		const id = entry.slice(0, eq).trim();
+		if (INTEGER.test(id) && out[Number(id)] !== undefined) {
+			throw new Error(
+				`State name override "${entry}": state id ${id} is listed twice. ${FORMAT_HELP}`,
+			);
+		}
+		addEntry(out, id, entry.slice(eq + 1), entry);
+	}
+	return out;
+}

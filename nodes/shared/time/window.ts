@@ -1,0 +1,172 @@
+// Turns the node's time-range parameters into a UTC window, with calendar arithmetic done in the
+// chosen zone by luxon so "today" and "yesterday" follow DST (23 h or 25 h days).
+
+import { DateTime } from 'luxon';
+
+import type { TimeWindow } from '../types';
+import { isValidTimeZone } from './zone';
+
+export type WindowRange = 'lastHours' | 'today' | 'yesterday' | 'custom';
+
+/** The node's time-range parameters. `start`/`end` may be strings, Dates, luxon DateTimes or epoch ms. */
+export interface WindowParams {
+	range: WindowRange;
+	hours?: unknown;
+	start?: unknown;
+	end?: unknown;
+	timeZone: string;
+}
+
+/** Which parameter a window error is about, so the node can name it. */
+export type WindowField = 'range' | 'hours' | 'start' | 'end' | 'timeZone' | 'chunkHours';
+
+/** Bad window parameters; `message` names the parameter and the fix. */
+export class WindowError extends Error {
+	readonly field: WindowField;
+
+	constructor(field: WindowField, message: string) {
+		super(message);
+		this.name = 'WindowError';
+		this.field = field;
+	}
+}
+
+/** Longest "last N hours" accepted: a leap year. */
+export const MAX_HOURS = 24 * 366;
+
+/** Most chunks splitWindow produces before refusing (guards against tiny chunk sizes). */
+export const MAX_CHUNKS = 100_000;
+
+const HOUR_MS = 3600 * 1000;
+
+function describe(value: unknown): string {
+	if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
+	if (value instanceof Date) {
+		return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+	}
+	if (typeof value === 'object' && value !== null) return 'an object';
+	return String(value);
+}
+
+function isEmpty(value: unknown): boolean {
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
+}
+
+function toNumber(value: unknown): number {
+	if (typeof value === 'number') return value;
+	if (typeof value === 'string' && value.trim() !== '') return Number(value);
+	return NaN;
+}
+
+/** Epoch ms of a date-like parameter value; strings without an offset are read in `zone`. */
+function dateParamToMs(value: unknown, zone: string, field: 'start' | 'end'): number {
+	const label = field === 'start' ? 'Start' : 'End';
+	let ms = NaN;
+	if (typeof value === 'number') {
+		ms = value;
+	} else if (value instanceof Date) {
+		ms = value.getTime();
+	} else if (DateTime.isDateTime(value)) {
+		ms = value.isValid ? value.toMillis() : NaN;
+	} else if (typeof value === 'string') {
+		const text = value.trim();
+		let dt = DateTime.fromISO(text, { zone });
+		if (!dt.isValid) dt = DateTime.fromSQL(text, { zone });
+		if (dt.isValid) ms = dt.toMillis();
+	}
+	if (!Number.isFinite(ms)) {
+		throw new WindowError(
+			field,
+			`${label} is not a valid date: ${describe(value)}. Use ISO 8601, e.g. 2024-05-01T00:00:00 ` +
+				`(read in the chosen time zone) or 2024-05-01T00:00:00Z (UTC).`,
+		);
+	}
+	return ms;
+}
+
+/**
+ * The UTC window for the parameters at `nowMs`: `lastHours` ends at now; `today`/`yesterday` are
+ * whole calendar days in the zone; `custom` is [start, end). Throws WindowError for bad input.
+ */
+export function resolveWindow(params: WindowParams, nowMs: number): TimeWindow {
+	const zone = params.timeZone;
+	if (!isValidTimeZone(zone)) {
+		throw new WindowError(
+			'timeZone',
+			`Time Zone ${describe(zone)} is not a valid IANA time zone. Use a name like "America/New_York", ` +
+				`"Europe/London" or "UTC".`,
+		);
+	}
+	switch (params.range) {
+		case 'lastHours': {
+			const hours = toNumber(params.hours);
+			if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_HOURS) {
+				throw new WindowError(
+					'hours',
+					`Hours must be a number greater than 0 and at most ${MAX_HOURS} (366 days); got ` +
+						`${describe(params.hours)}. Enter how many hours before now to read.`,
+				);
+			}
+			return { startMs: nowMs - Math.round(hours * HOUR_MS), endMs: nowMs };
+		}
+		case 'today':
+		case 'yesterday': {
+			let day = DateTime.fromMillis(nowMs, { zone }).startOf('day');
+			if (params.range === 'yesterday') day = day.minus({ days: 1 });
+			return { startMs: day.toMillis(), endMs: day.plus({ days: 1 }).toMillis() };
+		}
+		case 'custom': {
+			if (isEmpty(params.start)) {
+				throw new WindowError('start', 'Start is empty. A custom range needs both Start and End.');
+			}
+			if (isEmpty(params.end)) {
+				throw new WindowError('end', 'End is empty. A custom range needs both Start and End.');
+			}
+			const startMs = dateParamToMs(params.start, zone, 'start');
+			const endMs = dateParamToMs(params.end, zone, 'end');
+			if (endMs <= startMs) {
+				throw new WindowError(
+					'end',
+					`End (${new Date(endMs).toISOString()}) must be after Start ` +
+						`(${new Date(startMs).toISOString()}). Pick a later End or an earlier Start.`,
+				);
+			}
+			return { startMs, endMs };
+		}
+		default:
+			throw new WindowError(
+				'range',
+				`Time Range ${describe(params.range)} is not supported. Use lastHours, today, yesterday or custom.`,
+			);
+	}
+}
+
+/**
+ * Contiguous chunks of at most `chunkHours` (real hours) covering the window; the last may be
+ * shorter. An empty window gives no chunks.
+ */
+export function splitWindow(window: TimeWindow, chunkHours: number): TimeWindow[] {
+	if (typeof chunkHours !== 'number' || !Number.isFinite(chunkHours) || chunkHours <= 0) {
+		throw new WindowError(
+			'chunkHours',
+			`Chunk size must be a number of hours greater than 0; got ${describe(chunkHours)}.`,
+		);
+	}
+	const step = Math.max(1, Math.round(chunkHours * HOUR_MS));
+	const span = window.endMs - window.startMs;
+	if (span <= 0) return [];
+	if (span / step > MAX_CHUNKS) {
+		throw new WindowError(
+			'chunkHours',
+			`Chunk size of ${chunkHours} hours splits the range into more than ${MAX_CHUNKS} requests. ` +
+				'Use a larger chunk size.',
+		);
+	}
+	const chunks: TimeWindow[] = [];
+	for (let s = window.startMs; s < window.endMs; s += step) {
+		chunks.push({ startMs: s, endMs: Math.min(s + step, window.endMs) });
+	}
+	return chunks;
+}
