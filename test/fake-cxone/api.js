@@ -1,0 +1,272 @@
+'use strict';
+// The CXone API routes (/inContactAPI/services/vNN.N/...) and the Reporting v2 history route:
+// bearer check, query validation as strict as the real API, paging, and the paging faults.
+
+const { json, text, empty, icError, notFound } = require('./respond');
+const { cxoneRecord, v2Record, assertTimeZone } = require('./render');
+
+const API_RE = /^\/incontactapi\/services\/([^/]+)(?:\/(.*))?$/i;
+const V2_HISTORY_RE = /^\/reporting\/v2\/agents\/states\/history\/?$/i;
+// CXone wants UTC with a literal Z; offsets such as +00:00 are rejected.
+const UTC_ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?Z$/;
+const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function parseDate(value, re) {
+	if (typeof value !== 'string' || !re.test(value)) return null;
+	const ms = Date.parse(value);
+	return Number.isFinite(ms) ? ms : null;
+}
+
+function parseCount(value, fallback, min) {
+	if (value === undefined || value === '') return fallback;
+	if (!/^\d+$/.test(value)) return null;
+	const n = Number(value);
+	return n >= min ? n : null;
+}
+
+function unauthorized() {
+	return json(
+		401,
+		{ message: 'Authorization has been denied for this request.' },
+		{ 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+	);
+}
+
+/** Null when the bearer token is good (and counts the request against expireTokenAfterRequests). */
+function authorize(app, ctx) {
+	const m = /^Bearer\s+(\S+)\s*$/i.exec(ctx.req.headers.authorization || '');
+	if (!m) return unauthorized();
+	const result = app.tokens.check(m[1]);
+	if (result.entry) ctx.entry.tokenId = result.entry.id;
+	if (!result.ok) {
+		ctx.entry.tokenStatus = result.reason;
+		return unauthorized();
+	}
+	const entry = result.entry;
+	if (entry.requestsLeft === null) {
+		const fault = app.faults.take('expireTokenAfterRequests', ctx);
+		if (fault) entry.requestsLeft = Number(fault.n === undefined ? 0 : fault.n);
+	}
+	if (entry.requestsLeft !== null) {
+		if (entry.requestsLeft <= 0) {
+			entry.expired = true;
+			ctx.entry.tokenStatus = 'expired';
+			return unauthorized();
+		}
+		entry.requestsLeft--;
+	}
+	return null;
+}
+
+function link(app, ctx, skip, top) {
+	const params = new URLSearchParams(ctx.url.searchParams);
+	params.set('skip', String(skip));
+	params.set('top', String(top));
+	return `${app.url()}${ctx.path}?${params.toString()}`;
+}
+
+/**
+ * One page of a skip/top collection with `_links`, `totalRecords` and the paging faults.
+ * `items(offset, limit)` returns the page's records.
+ */
+function cxonePage(app, ctx, { total, skip, top, items, listKey }) {
+	const pageIndex = Math.floor(skip / top);
+	if (app.faults.take('noContentAtPage', ctx, (c) => Number(c.page || 0) === pageIndex)) {
+		return empty(204);
+	}
+	let offset = skip;
+	// A one-record overlap: the page starts at the previous page's last record.
+	if (skip > 0 && skip <= total && app.faults.take('duplicateEdge', ctx)) offset = skip - 1;
+	const list = offset < total ? items(offset, top) : [];
+	if (list.length === 0) return empty(204);
+	const after = offset + list.length;
+	let next = app.opts.nextLinks && after < total ? link(app, ctx, after, top) : null;
+	if (app.opts.nextLinks && app.faults.take('repeatNextLink', ctx)) {
+		next = link(app, ctx, skip, top);
+	}
+	const drift = app.faults.take('totalRecordsDrift', ctx);
+	return json(200, {
+		totalRecords: drift ? total + drift.hit : total,
+		businessUnitId: app.opts.businessUnitId,
+		lastPollTime: new Date(app.now()).toISOString(),
+		_links: {
+			self: link(app, ctx, skip, top),
+			next,
+			previous: skip > 0 ? link(app, ctx, Math.max(0, skip - top), top) : null,
+		},
+		[listKey]: list,
+	});
+}
+
+/** top/skip from the query, or an icError response. */
+function paging(app, query) {
+	const top = parseCount(query.top, app.opts.defaultPageSize, 1);
+	if (top === null) return { error: icError(400, `Invalid top '${query.top}'`) };
+	const skip = parseCount(query.skip, 0, 0);
+	if (skip === null) return { error: icError(400, `Invalid skip '${query.skip}'`) };
+	return { top: Math.min(top, app.opts.maxPageSize), skip };
+}
+
+function publicAgent(a) {
+	return {
+		agentId: a.agentId,
+		userName: a.userName,
+		firstName: a.firstName,
+		lastName: a.lastName,
+		emailAddress: a.userName,
+		isActive: a.isActive,
+		teamId: a.teamId,
+		teamName: a.teamName,
+	};
+}
+
+function agentsList(app, ctx) {
+	if (app.opts.agentsForbidden) {
+		return json(
+			403,
+			{ message: 'The API user does not have permission to view agents.' },
+			{ icStatusDescription: 'Forbidden: missing permission Users - View' },
+		);
+	}
+	const p = paging(app, ctx.query);
+	if (p.error) return p.error;
+	const all = app.data.agents;
+	return cxonePage(app, ctx, {
+		total: all.length,
+		skip: p.skip,
+		top: p.top,
+		listKey: 'agents',
+		items: (offset, limit) => all.slice(offset, offset + limit).map(publicAgent),
+	});
+}
+
+function stateHistory(app, ctx, agentIdRaw) {
+	const q = ctx.query;
+	let agents = app.data.agents;
+	if (agentIdRaw !== null) {
+		if (!/^\d+$/.test(agentIdRaw)) return icError(400, `Invalid agentId '${agentIdRaw}'`);
+		const agent = app.data.agentById(agentIdRaw);
+		agents = agent ? [agent] : null;
+	}
+	const start = parseDate(q.startDate, UTC_ISO_RE);
+	if (start === null) {
+		return icError(400, `Invalid startDate '${q.startDate || ''}': use ISO-8601 UTC ending in Z`);
+	}
+	const end = parseDate(q.endDate, UTC_ISO_RE);
+	if (end === null) {
+		return icError(400, `Invalid endDate '${q.endDate || ''}': use ISO-8601 UTC ending in Z`);
+	}
+	if (end <= start) return icError(400, 'Invalid startDate: startDate must be before endDate');
+	const p = paging(app, q);
+	if (p.error) return p.error;
+	if (!agents) return empty(204); // unknown agent
+	const now = app.now();
+	const seed = app.opts.seed;
+	return cxonePage(app, ctx, {
+		total: app.data.count(agents, start, end, now),
+		skip: p.skip,
+		top: p.top,
+		listKey: 'agentStateHistory',
+		items: (offset, limit) =>
+			app.data.slice(agents, start, end, now, offset, limit).map((v) => cxoneRecord(v, now, seed)),
+	});
+}
+
+function acceptsJson(accept) {
+	return typeof accept === 'string' && accept.toLowerCase().includes('application/json');
+}
+
+function cxoneRoute(app, ctx) {
+	const m = API_RE.exec(ctx.path);
+	if (!m || !/^v\d+\.\d+$/i.test(m[1]) || ctx.req.method !== 'GET') return notFound();
+	const denied = authorize(app, ctx);
+	if (denied) return denied;
+	// Real CXone answers 200 with this text when it is not asked for JSON.
+	if (!acceptsJson(ctx.req.headers.accept)) return text(200, 'No known way to render data');
+	const rest = (m[2] || '').replace(/\/+$/, '');
+	const lower = rest.toLowerCase();
+	if (lower === 'server-time') {
+		// Real CXone prints seven fraction digits.
+		return json(200, { ServerTime: new Date(app.now()).toISOString().replace(/Z$/, '0000Z') });
+	}
+	if (lower === 'agents') return agentsList(app, ctx);
+	if (lower === 'agents/state-history') return stateHistory(app, ctx, null);
+	const one = /^agents\/([^/]+)\/state-history$/i.exec(rest);
+	if (one) return stateHistory(app, ctx, decodeURIComponent(one[1]));
+	return notFound();
+}
+
+function encodePageToken(offset) {
+	return Buffer.from(`fake-cxone:${offset}`).toString('base64url');
+}
+
+function decodePageToken(token) {
+	const m = /^fake-cxone:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+	return m ? Number(m[1]) : null;
+}
+
+function v2Error(message) {
+	return json(400, { message });
+}
+
+function v2History(app, ctx) {
+	if (ctx.req.method !== 'GET') return notFound();
+	const denied = authorize(app, ctx);
+	if (denied) return denied;
+	const q = ctx.query;
+	if (!q.user_id) return v2Error('user_id is required');
+	if (!/^\d+$/.test(q.user_id)) return v2Error('user_id must be numeric');
+	if (!q.start_date_time) return v2Error('start_date_time is required');
+	if (!q.end_date_time) return v2Error('end_date_time is required');
+	const start = parseDate(q.start_date_time, ISO_RE);
+	if (start === null) return v2Error('start_date_time must be an ISO-8601 date-time');
+	const end = parseDate(q.end_date_time, ISO_RE);
+	if (end === null) return v2Error('end_date_time must be an ISO-8601 date-time');
+	if (end <= start) return v2Error('end_date_time must be after start_date_time');
+	const timeZone = q.timezone || 'UTC';
+	try {
+		assertTimeZone(timeZone);
+	} catch {
+		return v2Error(`Unknown timezone ${timeZone}`);
+	}
+	const size = parseCount(q.page_size, app.opts.defaultPageSize, 1);
+	if (size === null) return v2Error('page_size must be a positive integer');
+	const pageSize = Math.min(size, app.opts.maxPageSize);
+	let offset = 0;
+	if (q.page_token) {
+		offset = decodePageToken(q.page_token);
+		if (offset === null) return v2Error('Invalid page_token');
+	}
+	const agent = app.data.agentById(q.user_id);
+	const agents = agent ? [agent] : [];
+	const now = app.now();
+	const total = app.data.count(agents, start, end, now);
+	const pageIndex = Math.floor(offset / pageSize);
+	if (app.faults.take('noContentAtPage', ctx, (c) => Number(c.page || 0) === pageIndex)) {
+		return empty(204);
+	}
+	const requested = offset;
+	if (offset > 0 && offset <= total && app.faults.take('duplicateEdge', ctx)) offset -= 1;
+	const records = app.data
+		.slice(agents, start, end, now, offset, pageSize)
+		.map((v) => v2Record(v, now, timeZone));
+	const after = offset + records.length;
+	let token = after < total ? encodePageToken(after) : '';
+	if (app.faults.take('repeatNextLink', ctx)) token = encodePageToken(requested);
+	if (app.opts.v2TokenLocation === 'pagination') {
+		const pagination = { page_size: pageSize };
+		if (token) pagination.next_page_token = token; // absent on the last page
+		return json(200, { records, pagination });
+	}
+	return json(200, { records, next_page_token: token }); // '' on the last page
+}
+
+/** Routes for the APIs; null when the path is not one of them. */
+function apiRoute(app, ctx) {
+	const lower = ctx.path.toLowerCase();
+	if (lower.startsWith('/incontactapi/')) return cxoneRoute(app, ctx);
+	if (V2_HISTORY_RE.test(ctx.path)) return v2History(app, ctx);
+	return null;
+}
+
+module.exports = { apiRoute, encodePageToken, decodePageToken };
