@@ -8,4 +8,5 @@ module.exports = {
 	collectCoverageFrom: ['credentials/**/*.ts', 'nodes/**/*.ts'],
 	coverageReporters: ['text-summary', 'text'],
 	testTimeout: 20000,
+	setupFilesAfterEnv: ["<rootDir>/test/setup/nock.ts"],
 };

@@ -1,0 +1,175 @@
+// Every page of one query, for both flavors, with guards so a misbehaving API can never make the
+// node loop forever or truncate silently.
+
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ApiFlavor } from '../types';
+import type { CxoneFunctions } from './context';
+import { apiError } from './errors';
+import { DEFAULT_PAGE_SIZE, parsePage, relativeNextLink } from './flavors';
+import type { CxoneRequest, CxoneResponse, RequestOptions } from './request';
+import { cxoneRequest } from './request';
+import type { CxoneListKey, PageEnvelope } from './schemas/page';
+
+/** Page cap when the caller sets none (0 = no cap must be asked for explicitly). */
+export const DEFAULT_MAX_PAGES = 1000;
+
+export interface PageQuery {
+	flavor: ApiFlavor;
+	/** Relative path of the first page. */
+	path: string;
+	/** Query of the first page, without skip/top (CXone) or page_token (v2); paging adds those. */
+	qs: IDataObject;
+	/** CXone only: the key of the record list. Default agentStateHistory. */
+	listKey?: CxoneListKey;
+}
+
+export interface FetchedPage {
+	/** Raw records, not validated (schemas/record.ts does that). Never empty. */
+	records: unknown[];
+	/** When CXone read the data: the page's lastPollTime, else when the response arrived. */
+	readAtMs: number;
+	/** 1-based page number within the query. */
+	page: number;
+	/** CXone's totalRecords, when the page carries it. */
+	totalRecords?: number;
+}
+
+export type PaginateOptions = RequestOptions;
+
+/** Identity of a raw record, to tell whether a page brought anything new. */
+export function recordIdentity(record: unknown): string {
+	if (record !== null && typeof record === 'object') {
+		const r = record as Record<string, unknown>;
+		if (r.agentId !== undefined && r.startDate !== undefined) {
+			return `c|${String(r.agentId)}|${String(r.agentSessionId)}|${String(r.stateIndex)}|${String(r.startDate)}`;
+		}
+		if (r.user_id !== undefined && r.start_time !== undefined) {
+			return `v|${String(r.user_id)}|${String(r.session_id)}|${String(r.state_index)}|${String(r.start_time)}`;
+		}
+	}
+	return JSON.stringify(record) ?? String(record);
+}
+
+function readAt(page: PageEnvelope, res: CxoneResponse): number {
+	if (page.lastPollTime !== undefined) {
+		const ms = Date.parse(page.lastPollTime);
+		if (!Number.isNaN(ms)) return ms;
+	}
+	return res.receivedAtMs;
+}
+
+function notAdvancing(node: INode, flavor: ApiFlavor, pageNo: number, why: string) {
+	const api = flavor === 'cxone' ? 'CXone' : 'Reporting API v2';
+	return apiError(
+		node,
+		null,
+		`${api} pagination is not advancing (page ${pageNo}): ${why}`,
+		'The API kept returning data it had already sent, so reading stopped instead of looping. Narrow the time window or lower the page size, and try again.',
+	);
+}
+
+function pageCapReached(node: INode, pagesRead: number, maxPages: number) {
+	return new NodeOperationError(
+		node,
+		`Stopped after reading ${pagesRead} pages: the query has more data than "Max Pages" (${maxPages}) allows`,
+		{
+			description:
+				'Raise "Max Pages" (0 = no limit), or narrow the time window so each query returns fewer pages. No partial result was returned.',
+		},
+	);
+}
+
+function pageSizeOf(opts: PaginateOptions, qs: IDataObject, key: string): number {
+	const fromQs = Number(qs[key]);
+	const size = opts.pageSize ?? (Number.isFinite(fromQs) && fromQs > 0 ? fromQs : undefined);
+	return Math.max(1, Math.floor(size ?? DEFAULT_PAGE_SIZE));
+}
+
+/**
+ * Yields every page of records of `query`, in order, following CXone's `_links.next` / skip+top or
+ * v2's page tokens. Throws on a page cap, a repeated link/token, or a page with no new record.
+ */
+export async function* paginate(
+	this: CxoneFunctions,
+	query: PageQuery,
+	opts: PaginateOptions = {},
+): AsyncGenerator<FetchedPage> {
+	const node = this.getNode();
+	const { flavor, path } = query;
+	const listKey = query.listKey ?? 'agentStateHistory';
+	const maxPages = Math.max(0, Math.floor(opts.maxPages ?? DEFAULT_MAX_PAGES));
+	const cxone = flavor === 'cxone';
+	const pageSize = pageSizeOf(opts, query.qs, cxone ? 'top' : 'page_size');
+	const seen = new Set<string>();
+	const followed = new Set<string>();
+
+	let request: CxoneRequest = cxone
+		? { url: path, qs: { ...query.qs, skip: 0, top: pageSize } }
+		: { url: path, qs: { ...query.qs, page_size: pageSize } };
+	let skip = 0;
+	let pagesRead = 0;
+
+	for (;;) {
+		if (maxPages > 0 && pagesRead >= maxPages) throw pageCapReached(node, pagesRead, maxPages);
+		const res = await cxoneRequest.call(this, request, opts);
+		pagesRead++;
+		if (res.statusCode === 204 || res.body === null) return;
+		const page = parsePage(node, flavor, res.body, listKey);
+		if (page.records.length === 0) return;
+
+		let fresh = 0;
+		for (const record of page.records) {
+			const key = recordIdentity(record);
+			if (!seen.has(key)) {
+				seen.add(key);
+				fresh++;
+			}
+		}
+		if (fresh === 0) {
+			throw notAdvancing(
+				node,
+				flavor,
+				pagesRead,
+				`all ${page.records.length} records were already on earlier pages`,
+			);
+		}
+
+		const out: FetchedPage = {
+			records: page.records,
+			readAtMs: readAt(page, res),
+			page: pagesRead,
+		};
+		if (page.totalRecords !== undefined) out.totalRecords = page.totalRecords;
+		yield out;
+
+		if (cxone) {
+			skip += page.records.length;
+			const link = page.next !== undefined ? relativeNextLink(page.next) : undefined;
+			if (link !== undefined) {
+				if (followed.has(link)) {
+					throw notAdvancing(node, flavor, pagesRead, 'the same next link was returned twice');
+				}
+				followed.add(link);
+				request = { url: link };
+				continue;
+			}
+			// No usable link: offsets. Without totalRecords, a full page means there may be more
+			// (the next request then returns 204 or an empty page).
+			const more =
+				page.totalRecords !== undefined
+					? skip < page.totalRecords
+					: page.records.length >= pageSize;
+			if (!more) return;
+			request = { url: path, qs: { ...query.qs, skip, top: pageSize } };
+		} else {
+			if (page.next === undefined) return;
+			if (followed.has(page.next)) {
+				throw notAdvancing(node, flavor, pagesRead, 'the same page token was returned twice');
+			}
+			followed.add(page.next);
+			request = { url: path, qs: { ...query.qs, page_size: pageSize, page_token: page.next } };
+		}
+	}
+}

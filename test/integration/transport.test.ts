@@ -1,0 +1,328 @@
+// The transport (request, retry, paginate, runBounded) against the fake CXone server over real
+// HTTP, through n8n-core's real httpRequestWithAuthentication and the package's real credential
+// (discovery + token in preAuthentication, function authenticate).
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { CxoneOAuth2Api } from '../../credentials/CxoneOAuth2Api.credentials';
+import { runBounded } from '../../nodes/shared/api/concurrency';
+import {
+	agentsPath,
+	stateHistoryPath,
+	V2_STATE_HISTORY_PATH,
+	v2StateHistoryQuery,
+} from '../../nodes/shared/api/flavors';
+import type { FetchedPage, PageQuery, PaginateOptions } from '../../nodes/shared/api/paginate';
+import { paginate, recordIdentity } from '../../nodes/shared/api/paginate';
+import { cxoneRequest } from '../../nodes/shared/api/request';
+import { createFakeCxone, type FakeCxone, type FakeCxoneOptions } from '../fake-cxone';
+import { createExecuteContext } from '../helpers/n8nContext';
+
+const MON = '2024-05-06T00:00:00.000Z';
+const TUE = '2024-05-07T00:00:00.000Z';
+const NOW = Date.parse('2024-05-08T18:00:00.000Z');
+const AGENT = 39260750;
+
+let fake: FakeCxone;
+
+async function startFake(options: FakeCxoneOptions = {}): Promise<FakeCxone> {
+	const server = createFakeCxone({ agents: 6, seed: 7, ...options });
+	await server.start(0);
+	return server;
+}
+
+function context(server: FakeCxone, credentials: Record<string, unknown> = {}) {
+	return createExecuteContext({
+		credentialType: new CxoneOAuth2Api(),
+		credentials: {
+			grantType: 'accessKey',
+			clientId: server.credentials.clientId,
+			clientSecret: server.credentials.clientSecret,
+			accessKeyId: server.credentials.accessKeyId,
+			accessKeySecret: server.credentials.accessKeySecret,
+			issuerUrl: server.credentials.issuerUrl,
+			tokenUrl: '',
+			apiBaseUrl: '',
+			resolvedBaseUrl: '',
+			...credentials,
+		},
+	});
+}
+
+function fakeClock() {
+	const waits: number[] = [];
+	return {
+		waits,
+		sleep: async (ms: number) => {
+			waits.push(ms);
+		},
+		random: () => 0.5,
+	};
+}
+
+async function collect(
+	ctx: ReturnType<typeof createExecuteContext>,
+	query: PageQuery,
+	opts: PaginateOptions,
+): Promise<FetchedPage[]> {
+	const pages: FetchedPage[] = [];
+	for await (const page of paginate.call(ctx, query, opts)) pages.push(page);
+	return pages;
+}
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as Error;
+	}
+	throw new Error('expected a failure');
+}
+
+const allAgents: PageQuery = {
+	flavor: 'cxone',
+	path: stateHistoryPath('v27.0', 'all'),
+	qs: { startDate: MON, endDate: TUE },
+};
+
+const tokenRequests = (server: FakeCxone) =>
+	server.log.filter((e) => e.path === '/auth/token' || e.path === '/oauth/token');
+const apiRequests = (server: FakeCxone) =>
+	server.log.filter((e) => e.path.toLowerCase().startsWith('/incontactapi/'));
+
+describe('transport over HTTP against the fake CXone', () => {
+	beforeAll(async () => {
+		fake = await startFake();
+	});
+	afterAll(async () => {
+		await fake.stop();
+	});
+	beforeEach(() => {
+		fake.clearFaults();
+		fake.resetLog();
+	});
+
+	it('a fresh credential discovers, fetches one token and reads every page in order', async () => {
+		const ctx = context(fake);
+		const expected = fake.recordsFor({ all: true, startMs: MON, endMs: TUE });
+		expect(expected.length).toBeGreaterThan(150);
+
+		const pages = await collect(ctx, allAgents, { ...fakeClock(), pageSize: 50 });
+
+		const records = pages.flatMap((p) => p.records);
+		expect(records).toHaveLength(fake.countRecords({ all: true, startMs: MON, endMs: TUE }));
+		expect(records).toEqual(expected);
+		expect(pages.map((p) => p.page)).toEqual(pages.map((_, i) => i + 1));
+		expect(pages.length).toBe(Math.ceil(expected.length / 50));
+		expect(pages.every((p) => p.readAtMs === NOW)).toBe(true);
+		expect(tokenRequests(fake)).toHaveLength(1);
+		expect(apiRequests(fake).every((e) => e.auth === 'bearer' && e.status === 200)).toBe(true);
+		expect(ctx.harness.credentials?.resolvedBaseUrl).toBe(fake.url);
+	});
+
+	it('pages with skip/top when the server sends no next links', async () => {
+		const server = await startFake({ nextLinks: false });
+		try {
+			const ctx = context(server);
+			const pages = await collect(ctx, allAgents, { ...fakeClock(), pageSize: 40 });
+			const expected = server.recordsFor({ all: true, startMs: MON, endMs: TUE });
+			expect(pages.flatMap((p) => p.records)).toEqual(expected);
+			const skips = apiRequests(server).map((e) => Number(e.query.skip));
+			expect(skips).toEqual(pages.map((_, i) => i * 40));
+		} finally {
+			await server.stop();
+		}
+	});
+
+	it('reads the Reporting API v2 flavor, token at the top level and under pagination', async () => {
+		for (const v2TokenLocation of ['top', 'pagination'] as const) {
+			const server = await startFake({ v2TokenLocation });
+			try {
+				const ctx = context(server, { apiFlavor: 'reportingV2' });
+				const query: PageQuery = {
+					flavor: 'reportingV2',
+					path: V2_STATE_HISTORY_PATH,
+					qs: v2StateHistoryQuery({
+						userId: String(AGENT),
+						startDateTime: MON,
+						endDateTime: '2024-05-08T00:00:00.000Z',
+						timezone: 'America/New_York',
+						pageSize: 7,
+					}),
+				};
+				const pages = await collect(ctx, query, fakeClock());
+				const expected = server.recordsFor({
+					agentId: AGENT,
+					startMs: MON,
+					endMs: '2024-05-08T00:00:00.000Z',
+					flavor: 'reportingV2',
+					timezone: 'America/New_York',
+				});
+				expect(pages.length).toBeGreaterThan(2);
+				expect(pages.flatMap((p) => p.records)).toEqual(expected);
+			} finally {
+				await server.stop();
+			}
+		}
+	});
+
+	it('retries 429 (honouring Retry-After), 5xx, resets and truncated bodies without losing data', async () => {
+		const ctx = context(fake);
+		fake.setFaults({
+			rateLimit: { count: 2, retryAfter: '2' },
+			serverError: { count: 1, status: 503 },
+			reset: { count: 1 },
+			truncate: { count: 1 },
+		});
+		const clock = fakeClock();
+		const pages = await collect(ctx, allAgents, { ...clock, pageSize: 100 });
+		expect(pages.flatMap((p) => p.records)).toEqual(
+			fake.recordsFor({ all: true, startMs: MON, endMs: TUE }),
+		);
+		// Faults hit in order on consecutive requests: 429, 429, 503, reset, truncated.
+		expect(clock.waits).toEqual([2000, 2000, 2000, 4000, 8000]);
+		const spent = Object.entries(fake.activeFaults()).map(([name, f]) => [name, f.hits, f.left]);
+		expect(spent).toEqual([
+			['rateLimit', 2, 0],
+			['serverError', 1, 0],
+			['reset', 1, 0],
+			['truncate', 1, 0],
+		]);
+	});
+
+	it('retries a request that times out', async () => {
+		const ctx = context(fake);
+		fake.setFaults({ slow: { count: 1, delayMs: 400 } });
+		const clock = fakeClock();
+		const res = await cxoneRequest.call(
+			ctx,
+			{ url: agentsPath('v27.0'), qs: { skip: 0, top: 100 } },
+			{ ...clock, timeoutMs: 100 },
+		);
+		expect(res.statusCode).toBe(200);
+		expect((res.body as { agents: unknown[] }).agents).toHaveLength(6);
+		expect(clock.waits).toEqual([500]);
+	});
+
+	it('a token that expires mid-pagination is refreshed once and reading continues', async () => {
+		const ctx = context(fake);
+		fake.setFaults({ expireTokenAfterRequests: { n: 2 } });
+		const pages = await collect(ctx, allAgents, { ...fakeClock(), pageSize: 50 });
+		expect(pages.flatMap((p) => p.records)).toEqual(
+			fake.recordsFor({ all: true, startMs: MON, endMs: TUE }),
+		);
+		expect(tokenRequests(fake)).toHaveLength(2);
+		const statuses = apiRequests(fake).map((e) => e.status);
+		expect(statuses.slice(0, 4)).toEqual([200, 200, 401, 200]);
+		const forced = ctx.harness.authCalls.filter((c) => c.additionalCredentialOptions);
+		expect(forced).toHaveLength(1);
+		expect(forced[0].additionalCredentialOptions?.credentialsDecrypted?.data?.accessToken).toBe('');
+	});
+
+	it('revoked tokens: one refresh per request, then success', async () => {
+		const ctx = context(fake);
+		await cxoneRequest.call(ctx, { url: agentsPath('v27.0'), qs: { skip: 0, top: 10 } });
+		fake.revokeTokens();
+		fake.resetLog();
+		const res = await cxoneRequest.call(ctx, {
+			url: agentsPath('v27.0'),
+			qs: { skip: 0, top: 10 },
+		});
+		expect(res.statusCode).toBe(200);
+		const relevant = fake.log.filter((e) => !e.path.startsWith('/.well-known/'));
+		expect(relevant.map((e) => [e.path, e.status])).toEqual([
+			['/inContactAPI/services/v27.0/agents', 401],
+			['/auth/token', 200],
+			['/inContactAPI/services/v27.0/agents', 200],
+		]);
+	});
+
+	it('a 204 mid-way stops reading after the pages before it', async () => {
+		const ctx = context(fake);
+		fake.setFaults({ noContentAtPage: { page: 2 } });
+		const pages = await collect(ctx, allAgents, { ...fakeClock(), pageSize: 30 });
+		expect(pages).toHaveLength(2);
+		expect(pages.flatMap((p) => p.records)).toEqual(
+			fake.recordsFor({ all: true, startMs: MON, endMs: TUE }).slice(0, 60),
+		);
+	});
+
+	it('overlapping pages (duplicate edge) and a drifting totalRecords lose nothing', async () => {
+		const ctx = context(fake);
+		fake.setFaults({ duplicateEdge: { count: 2 }, totalRecordsDrift: { count: -1 } });
+		const pages = await collect(ctx, allAgents, { ...fakeClock(), pageSize: 50 });
+		const unique = new Map(pages.flatMap((p) => p.records).map((r) => [recordIdentity(r), r]));
+		expect([...unique.values()]).toEqual(fake.recordsFor({ all: true, startMs: MON, endMs: TUE }));
+	});
+
+	it('a next link pointing at the page just served is reported, not looped on', async () => {
+		const ctx = context(fake);
+		fake.setFaults({ repeatNextLink: { count: -1 } });
+		const err = await failure(collect(ctx, allAgents, { ...fakeClock(), pageSize: 50 }));
+		expect(err).toBeInstanceOf(NodeApiError);
+		expect(err.message).toMatch(/^CXone pagination is not advancing \(page 2\)/);
+		expect(apiRequests(fake)).toHaveLength(2);
+	});
+
+	it('the page cap stops with an error naming the pages read', async () => {
+		const ctx = context(fake);
+		const err = await failure(
+			collect(ctx, allAgents, { ...fakeClock(), pageSize: 20, maxPages: 3 }),
+		);
+		expect(err).toBeInstanceOf(NodeOperationError);
+		expect(err.message).toMatch(/^Stopped after reading 3 pages/);
+		expect(apiRequests(fake)).toHaveLength(3);
+	});
+
+	it('403 and 400 come back as NodeApiErrors with CXone text and hints', async () => {
+		const server = await startFake({ agentsForbidden: true });
+		try {
+			const ctx = context(server);
+			const forbidden = (await failure(
+				collect(ctx, { flavor: 'cxone', path: agentsPath('v27.0'), qs: {}, listKey: 'agents' }, {}),
+			)) as NodeApiError;
+			expect(forbidden.httpCode).toBe('403');
+			expect(forbidden.description).toMatch(/role lacks permission/);
+
+			const bad = (await failure(
+				cxoneRequest.call(ctx, {
+					url: stateHistoryPath('v27.0', AGENT),
+					qs: { startDate: '2024-05-06T00:00:00', endDate: TUE, skip: 0, top: 10 },
+				}),
+			)) as NodeApiError;
+			expect(bad.httpCode).toBe('400');
+			expect(bad.message).toMatch(/^CXone API request failed with HTTP 400: Invalid startDate/);
+		} finally {
+			await server.stop();
+		}
+	});
+
+	it('per-agent queries run bounded after one first request, sharing a single token', async () => {
+		const ctx = context(fake);
+		const agentIds = fake.agents.map((a) => a.agentId);
+		let active = 0;
+		let maxActive = 0;
+		const counts = await runBounded(agentIds, 3, async (agentId) => {
+			active++;
+			maxActive = Math.max(maxActive, active);
+			try {
+				const pages = await collect(
+					ctx,
+					{
+						flavor: 'cxone',
+						path: stateHistoryPath('v27.0', agentId),
+						qs: { startDate: MON, endDate: TUE },
+					},
+					{ ...fakeClock(), pageSize: 25 },
+				);
+				return pages.reduce((n, p) => n + p.records.length, 0);
+			} finally {
+				active--;
+			}
+		});
+		expect(counts).toEqual(
+			agentIds.map((agentId) => fake.countRecords({ agentId, startMs: MON, endMs: TUE })),
+		);
+		expect(maxActive).toBe(3);
+		expect(tokenRequests(fake)).toHaveLength(1);
+	});
+});
