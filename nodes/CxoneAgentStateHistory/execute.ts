@@ -1,0 +1,106 @@
+// The action node's execute: per input item, plan → fetch → names → filter → sort → summarize →
+// items. continueOnFail turns a failing item into an error item paired to it; the others go on.
+
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CXONE_CREDENTIAL_TYPE } from '../shared/api';
+import { toNodeError } from '../shared/errors';
+import type { AgentDirectory } from '../shared/history/agentDirectory';
+import { applyAgentNames, loadAgentDirectory } from '../shared/history/agentDirectory';
+import { fetchStateHistory } from '../shared/history/fetchStateHistory';
+import { sortRecords } from '../shared/history/sortRecords';
+import { createNormalizer } from '../shared/states/normalize';
+import { summarize } from '../shared/summary';
+import type { ApiFlavor } from '../shared/types';
+import { buildOutputItems } from './output';
+import type { CredentialSettings } from './parameters';
+import { readHistoryPlan } from './parameters';
+
+async function credentialSettings(this: IExecuteFunctions): Promise<CredentialSettings> {
+	const data = await this.getCredentials(CXONE_CREDENTIAL_TYPE);
+	const flavor: ApiFlavor = data.apiFlavor === 'reportingV2' ? 'reportingV2' : 'cxone';
+	const apiVersion =
+		typeof data.apiVersion === 'string' && data.apiVersion.trim() !== ''
+			? data.apiVersion.trim()
+			: 'v27.0';
+	return { flavor, apiVersion };
+}
+
+export async function executeAgentStateHistory(
+	this: IExecuteFunctions,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const returnData: INodeExecutionData[] = [];
+	const credential = await credentialSettings.call(this);
+	// One agent list per execution, shared by all input items.
+	let directory: Promise<AgentDirectory> | undefined;
+
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const plan = readHistoryPlan.call(this, i, credential, Date.now());
+			const normalize = createNormalizer(plan.normalizer);
+			const fetched = await fetchStateHistory.call(this, plan.query, normalize);
+
+			if (fetched.invalid.length > 0 && !plan.skipInvalid) {
+				const first = fetched.invalid[0].message;
+				throw new NodeOperationError(
+					this.getNode(),
+					`${fetched.invalid.length} record(s) failed validation. First: ${first}`,
+					{
+						itemIndex: i,
+						description:
+							'Turn on the option "Skip Invalid Records" to count them in invalidRecords and go on.',
+					},
+				);
+			}
+
+			const warnings: string[] = [];
+			let records = fetched.records;
+			if (plan.resolveAgentNames && credential.flavor === 'cxone' && records.length > 0) {
+				// A failed load is forgotten, so the next input item tries again (continueOnFail).
+				directory ??= loadAgentDirectory
+					.call(this, credential.apiVersion, plan.query.transport)
+					.catch((error: unknown) => {
+						directory = undefined;
+						throw error;
+					});
+				const agents = await directory;
+				if (!agents.ok) warnings.push(agents.warning);
+				applyAgentNames(records, agents);
+			}
+			if (plan.teamFilter) {
+				const teams = plan.teamFilter;
+				records = records.filter((r) => r.teamId !== null && teams.has(r.teamId));
+			}
+			sortRecords(records, plan.sort);
+			const summary = summarize(records, {
+				boundary: plan.normalizer.boundary,
+				invalidRecords: fetched.invalid.length,
+				outsideWindowRecords: fetched.outsideWindow,
+				window: plan.query.window,
+			});
+			returnData.push(
+				...buildOutputItems({
+					records,
+					summary,
+					splitIntoItems: plan.splitIntoItems,
+					includeSummary: plan.includeSummary,
+					itemIndex: i,
+					warnings,
+				}),
+			);
+		} catch (error) {
+			const nodeError = toNodeError(this.getNode(), error, i);
+			if (this.continueOnFail()) {
+				returnData.push({
+					json: { error: nodeError.message, description: nodeError.description ?? null },
+					pairedItem: { item: i },
+				});
+				continue;
+			}
+			throw nodeError;
+		}
+	}
+	return [returnData];
+}

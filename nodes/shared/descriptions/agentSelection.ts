@@ -1,0 +1,43 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+// Which agents to read: shared by the action node and the trigger so both speak the same words.
+export const agentSelectionProperties: INodeProperties[] = [
+	{
+		displayName: 'Agents',
+		name: 'agentSelection',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Agent IDs',
+				value: 'ids',
+				description: 'One agent, or a comma-separated list (expressions allowed, per input item)',
+			},
+			{
+				name: 'All Agents',
+				value: 'all',
+				description: 'Every agent of the business unit (CXone Reporting API flavor only)',
+			},
+		],
+		default: 'ids',
+	},
+	{
+		displayName: 'Agent IDs',
+		name: 'agentIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '39260750, 39260751',
+		description: 'CXone agent ID(s), comma-separated. Numeric for the CXone Reporting API.',
+		displayOptions: { show: { agentSelection: ['ids'] } },
+	},
+	{
+		displayName: 'Team IDs',
+		name: 'teamIds',
+		type: 'string',
+		default: '',
+		placeholder: '205970, 205971',
+		description: 'Only agents of these teams (comma-separated). Empty: all teams.',
+		displayOptions: { show: { agentSelection: ['all'] } },
+	},
+];

@@ -1,0 +1,49 @@
+import type { ApiFlavor } from '../types';
+import { InputError } from '../errors';
+
+/**
+ * Parses the "Agent IDs" parameter: one id, a comma/whitespace-separated list, a number or an array
+ * (expressions may yield any of these). Duplicates are dropped, order kept.
+ */
+export function parseAgentIds(value: unknown, flavor: ApiFlavor, parameter = 'agentIds'): string[] {
+	const parts: string[] = [];
+	const push = (v: unknown) => {
+		if (typeof v === 'number' && Number.isFinite(v)) parts.push(String(v));
+		else if (typeof v === 'string') parts.push(...v.split(/[\s,;]+/));
+		else if (v !== null && v !== undefined)
+			throw new InputError(
+				parameter,
+				`Agent IDs: "${String(v)}" is not an agent ID. Enter IDs as text, e.g. "39260750, 39260751".`,
+			);
+	};
+	if (Array.isArray(value)) value.forEach(push);
+	else push(value);
+
+	const ids = [...new Set(parts.map((p) => p.trim()).filter((p) => p !== ''))];
+	if (ids.length === 0) {
+		throw new InputError(
+			parameter,
+			'Agent IDs is empty. Enter at least one CXone agent ID (e.g. "39260750"), or choose "All Agents".',
+		);
+	}
+	if (flavor === 'cxone') {
+		const bad = ids.find((id) => !/^\d{1,12}$/.test(id));
+		if (bad !== undefined) {
+			throw new InputError(
+				parameter,
+				`Agent IDs: "${bad}" is not numeric. The CXone Reporting API identifies agents by number (e.g. "39260750"); find it in CXone under Admin > Employees.`,
+			);
+		}
+	}
+	return ids;
+}
+
+/** Parses the optional "Team IDs" filter; empty means every team. */
+export function parseTeamIds(value: unknown): Set<string> | undefined {
+	if (value === undefined || value === null) return undefined;
+	const ids = String(value)
+		.split(/[\s,;]+/)
+		.map((p) => p.trim())
+		.filter((p) => p !== '');
+	return ids.length ? new Set(ids) : undefined;
+}

@@ -1,0 +1,135 @@
+// The query plan and its execution, shared by the action node and the trigger:
+// agents × chunks × flavor → paged requests → normalized records, de-duplicated by recordId.
+
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { CxoneFunctions, RequestOptions } from '../api';
+import {
+	cxoneStateHistoryQuery,
+	paginate,
+	runBounded,
+	stateHistoryPath,
+	V2_STATE_HISTORY_PATH,
+	v2StateHistoryQuery,
+} from '../api';
+import type { Normalizer } from '../states/normalize';
+import { splitWindow, toCxoneUtc } from '../time';
+import type { ApiFlavor, StateRecord, TimeWindow } from '../types';
+
+export type AgentScope = { kind: 'all' } | { kind: 'ids'; ids: string[] };
+
+export interface StateHistoryQuery {
+	flavor: ApiFlavor;
+	apiVersion: string;
+	agents: AgentScope;
+	window: TimeWindow;
+	/** Long windows are requested in chunks of this many hours. */
+	chunkHours: number;
+	/** Sent to the v2 flavor, which renders times in it. */
+	timeZone: string;
+	concurrency: number;
+	/** Stop with an error once more raw records than this arrived (0 = no limit). */
+	maxRecords: number;
+	transport: RequestOptions;
+}
+
+export interface InvalidRecord {
+	message: string;
+}
+
+export interface StateHistoryResult {
+	/** Unique by recordId, in no particular order. */
+	records: StateRecord[];
+	invalid: InvalidRecord[];
+	outsideWindow: number;
+	/** Raw records received, duplicates included. */
+	received: number;
+	pages: number;
+	requests: number;
+}
+
+interface Task {
+	agentId: string | 'all';
+	chunk: TimeWindow;
+}
+
+function firstPage(q: StateHistoryQuery, task: Task) {
+	const start = toCxoneUtc(task.chunk.startMs);
+	const end = toCxoneUtc(task.chunk.endMs);
+	if (q.flavor === 'cxone') {
+		// top/skip are added by paginate from the page size option.
+		const { startDate, endDate } = cxoneStateHistoryQuery(start, end) as IDataObject;
+		return {
+			flavor: q.flavor,
+			path: stateHistoryPath(q.apiVersion, task.agentId),
+			qs: { startDate, endDate },
+		};
+	}
+	const qs = v2StateHistoryQuery({
+		userId: task.agentId,
+		startDateTime: start,
+		endDateTime: end,
+		timezone: q.timeZone,
+		pageSize: q.transport.pageSize,
+	});
+	delete qs.page_size;
+	return { flavor: q.flavor, path: V2_STATE_HISTORY_PATH, qs };
+}
+
+/**
+ * Fetches every record of the query and normalizes it. A record seen twice (chunk or page edges)
+ * is kept once: the copy read last wins, since an open state grows between reads. Invalid records
+ * are returned, not dropped; the caller decides whether they are fatal.
+ */
+export async function fetchStateHistory(
+	this: CxoneFunctions,
+	q: StateHistoryQuery,
+	normalize: Normalizer,
+): Promise<StateHistoryResult> {
+	if (q.flavor === 'reportingV2' && q.agents.kind === 'all') {
+		throw new NodeOperationError(
+			this.getNode(),
+			'Agents: "All Agents" is not available with the Reporting API v2, which has no all-agents endpoint. List the agent IDs instead, or switch the credential\'s API Flavor to "CXone Reporting API".',
+		);
+	}
+	const chunks = splitWindow(q.window, q.chunkHours);
+	const agentIds = q.agents.kind === 'all' ? ['all' as const] : q.agents.ids;
+	const tasks: Task[] = [];
+	for (const agentId of agentIds) for (const chunk of chunks) tasks.push({ agentId, chunk });
+
+	const byId = new Map<string, { record: StateRecord; readAtMs: number }>();
+	const invalid: InvalidRecord[] = [];
+	let outsideWindow = 0;
+	let received = 0;
+	let pages = 0;
+
+	await runBounded(tasks, q.concurrency, async (task) => {
+		for await (const page of paginate.call(this, firstPage(q, task), q.transport)) {
+			pages++;
+			received += page.records.length;
+			if (q.maxRecords > 0 && received > q.maxRecords) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Stopped after ${received} records: more than "Max Records" (${q.maxRecords}) for one input item. Narrow the time range or the agents, or raise Max Records (0 = no limit; memory grows with the records kept).`,
+				);
+			}
+			for (const raw of page.records) {
+				const result = normalize(raw, page.readAtMs);
+				if (!result.ok) {
+					if (result.reason === 'invalid') invalid.push({ message: result.message });
+					else outsideWindow++;
+					continue;
+				}
+				const previous = byId.get(result.record.recordId);
+				if (previous === undefined || page.readAtMs >= previous.readAtMs) {
+					byId.set(result.record.recordId, { record: result.record, readAtMs: page.readAtMs });
+				}
+			}
+		}
+	});
+
+	const records: StateRecord[] = [];
+	for (const entry of byId.values()) records.push(entry.record);
+	return { records, invalid, outsideWindow, received, pages, requests: pages };
+}
