@@ -1,0 +1,132 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { agentSelectionProperties } from '../shared/descriptions/agentSelection';
+import { requestOptions } from '../shared/descriptions/requestOptions';
+
+// The trigger's parameters. Names are part of saved workflows: rename nothing.
+export const agentStateTriggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Trigger On',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'State Ended',
+				value: 'stateEnded',
+				description: 'Each state record once it has ended, with its full duration',
+			},
+			{
+				name: 'State Started',
+				value: 'stateStarted',
+				description: 'Each state record once it appears, usually while still open',
+			},
+			{
+				name: 'State Exceeded Duration',
+				value: 'stateExceeded',
+				description:
+					'A state (open or ended) that runs longer than the minutes below; once per state, e.g. a break running over',
+			},
+		],
+		default: 'stateEnded',
+	},
+	{
+		displayName: 'Duration (Minutes)',
+		name: 'thresholdMinutes',
+		type: 'number',
+		typeOptions: { minValue: 0.01, numberPrecision: 2 },
+		default: 15,
+		description:
+			'Trigger once a state has lasted longer than this. Use the filters below to watch only some reasons or states (e.g. Break).',
+		displayOptions: { show: { event: ['stateExceeded'] } },
+	},
+	...agentSelectionProperties,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Reasons',
+				name: 'reasons',
+				type: 'string',
+				default: '',
+				placeholder: 'Break, Lunch',
+				description:
+					'Only states with one of these unavailable reasons (comma-separated, any case). Empty: any reason or none.',
+			},
+			{
+				displayName: 'States',
+				name: 'states',
+				type: 'string',
+				default: '',
+				placeholder: 'Unavailable, Break',
+				description:
+					'Only these states (comma-separated, any case), matched against the state name and the label (the reason, if any). Empty: all states.',
+			},
+		],
+	},
+	{
+		displayName: 'Timezone',
+		name: 'timezone',
+		type: 'string',
+		default: '',
+		placeholder: 'America/New_York',
+		description:
+			"IANA timezone for local times in the output (startTime, endTime). Empty: the workflow's timezone.",
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Include Raw Record',
+				name: 'includeRaw',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the record exactly as CXone returned it, under raw',
+			},
+			{
+				displayName: 'Look-Back (Minutes)',
+				name: 'lookBackMinutes',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 1440 },
+				default: 10,
+				description:
+					'Each poll reads again this far before the previous poll, for records CXone lists late. Already emitted states are not emitted again.',
+			},
+			{
+				displayName: 'Max Catch-Up (Hours)',
+				name: 'maxCatchUpHours',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 24,
+				description:
+					'After a pause (workflow inactive, n8n down), emit at most this many hours of missed states; older ones are skipped (0 = catch up on everything)',
+			},
+			{
+				displayName: 'Resolve Agent Names',
+				name: 'resolveAgentNames',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to look up agentName and teamName with one paged list of agents when a poll has states to emit',
+			},
+			{
+				displayName: 'State Names Override',
+				name: 'stateNameOverrides',
+				type: 'string',
+				default: '',
+				placeholder: '2=Not Ready, 9=Wrap Up',
+				description:
+					'State ID to name, for tenants whose IDs differ: pairs like "2=Not Ready" separated by commas or lines, or a JSON object',
+			},
+			...requestOptions,
+		],
+	},
+];

@@ -1,0 +1,75 @@
+// The trigger's three events (whether a record carries one, and when it happened) and the
+// team/state/reason filters applied before any event is chosen.
+
+import type { StateRecord } from '../shared/types';
+
+export type TriggerEvent = 'stateEnded' | 'stateStarted' | 'stateExceeded';
+
+export const TRIGGER_EVENTS: readonly TriggerEvent[] = [
+	'stateEnded',
+	'stateStarted',
+	'stateExceeded',
+];
+
+/**
+ * When `record` had `event` (epoch ms), or undefined when it has not had it (yet): a state ends
+ * once it is no longer open; it exceeds the threshold at start + threshold, whether still open or not.
+ */
+export function eventTimeMs(
+	record: StateRecord,
+	event: TriggerEvent,
+	thresholdMs: number,
+): number | undefined {
+	const startMs = Date.parse(record.startTimeUtc);
+	if (event === 'stateStarted') return startMs;
+	if (event === 'stateEnded') {
+		if (record.isOpen || record.endTimeUtc === null) return undefined;
+		return Date.parse(record.endTimeUtc);
+	}
+	// Whole milliseconds, as the normalizer counts them, so this agrees with overThreshold.
+	return Math.round(record.durationSeconds * 1000) > thresholdMs
+		? startMs + thresholdMs
+		: undefined;
+}
+
+/** What the emitted set remembers: one event of one record. */
+export function eventKey(event: TriggerEvent, recordId: string): string {
+	return `${event}:${recordId}`;
+}
+
+export interface RecordFilter {
+	/** Team ids (exact); undefined = every team. */
+	teams?: ReadonlySet<string>;
+	/** Lower-cased names matched against `state` and `label`; undefined = every state. */
+	states?: ReadonlySet<string>;
+	/** Lower-cased names matched against `reason`; undefined = every reason (and none). */
+	reasons?: ReadonlySet<string>;
+}
+
+/** A comma-separated list of names as a lower-cased set; undefined when it names nothing. */
+export function nameSet(value: unknown): Set<string> | undefined {
+	if (value === undefined || value === null) return undefined;
+	const list = Array.isArray(value) ? value.map(String) : String(value).split(',');
+	const names = list.map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+	return names.length > 0 ? new Set(names) : undefined;
+}
+
+export function matchesFilter(record: StateRecord, filter: RecordFilter): boolean {
+	if (filter.teams !== undefined && (record.teamId === null || !filter.teams.has(record.teamId))) {
+		return false;
+	}
+	if (
+		filter.states !== undefined &&
+		!filter.states.has(record.state.toLowerCase()) &&
+		!filter.states.has(record.label.toLowerCase())
+	) {
+		return false;
+	}
+	if (
+		filter.reasons !== undefined &&
+		(record.reason === null || !filter.reasons.has(record.reason.toLowerCase()))
+	) {
+		return false;
+	}
+	return true;
+}

@@ -1,0 +1,128 @@
+// The trigger's parameters → plan: defaults, conversions and the per-poll query and normalizer.
+import {
+	historyQuery,
+	normalizerOptions,
+	readTriggerPlan,
+} from '../../../nodes/CxoneAgentStateTrigger/parameters';
+import example from '../../../examples/break-overage-trigger.json';
+import type { Params } from '../../helpers/n8nContext';
+import { createPollContext } from '../../helpers/n8nContext';
+
+const cxone = { flavor: 'cxone' as const, apiVersion: 'v27.0' };
+
+function plan(params: Params, timezone = 'Europe/Berlin') {
+	return readTriggerPlan.call(createPollContext({ params, timezone }), cxone);
+}
+
+describe('readTriggerPlan', () => {
+	it('defaults: state ended, 10-minute look-back, 24-hour catch-up, names on, workflow zone', () => {
+		const p = plan({ agentIds: '39260750, 39260751' });
+		expect(p).toEqual({
+			event: 'stateEnded',
+			thresholdMinutes: 0,
+			thresholdMs: 0,
+			agents: { kind: 'ids', ids: ['39260750', '39260751'] },
+			filter: { teams: undefined, states: undefined, reasons: undefined },
+			timeZone: 'Europe/Berlin',
+			lookBackMs: 600_000,
+			maxCatchUpMs: 86_400_000,
+			resolveAgentNames: true,
+			includeRaw: false,
+			stateNameOverrides: {},
+			concurrency: 4,
+			maxRecords: 500000,
+			transport: { maxRetries: 5, maxPages: 1000, pageSize: 1000, timeoutMs: 60_000 },
+		});
+	});
+
+	it('reads the exceeded threshold, filters, team ids and options', () => {
+		const p = plan({
+			event: 'stateExceeded',
+			thresholdMinutes: 15,
+			agentSelection: 'all',
+			teamIds: '205970 205971',
+			filters: { states: 'Unavailable', reasons: 'Break, Lunch' },
+			timezone: 'America/New_York',
+			options: {
+				lookBackMinutes: 30,
+				maxCatchUpHours: 0,
+				resolveAgentNames: false,
+				includeRaw: true,
+				stateNameOverrides: '2=Not Ready',
+				pageSize: 500,
+			},
+		});
+		expect(p).toMatchObject({
+			event: 'stateExceeded',
+			thresholdMinutes: 15,
+			thresholdMs: 900_000,
+			agents: { kind: 'all' },
+			filter: {
+				teams: new Set(['205970', '205971']),
+				states: new Set(['unavailable']),
+				reasons: new Set(['break', 'lunch']),
+			},
+			timeZone: 'America/New_York',
+			lookBackMs: 1_800_000,
+			maxCatchUpMs: 0,
+			resolveAgentNames: false,
+			includeRaw: true,
+			stateNameOverrides: { 2: 'Not Ready' },
+		});
+		expect(p.transport.pageSize).toBe(500);
+
+		const window = { startMs: 1, endMs: 2 };
+		expect(normalizerOptions(p, cxone, window)).toEqual({
+			flavor: 'cxone',
+			timeZone: 'America/New_York',
+			window,
+			boundary: 'asReturned',
+			stateNameOverrides: { 2: 'Not Ready' },
+			includeRaw: true,
+			thresholdMinutes: 15,
+		});
+		expect(historyQuery(p, cxone, window)).toMatchObject({
+			flavor: 'cxone',
+			apiVersion: 'v27.0',
+			agents: { kind: 'all' },
+			window,
+			chunkHours: 24,
+			timeZone: 'America/New_York',
+		});
+	});
+
+	it('the threshold only applies to State Exceeded Duration', () => {
+		const p = plan({ agentIds: '1', event: 'stateStarted', thresholdMinutes: 'nonsense' });
+		expect(p.thresholdMs).toBe(0);
+		expect(normalizerOptions(p, cxone, { startMs: 0, endMs: 1 }).thresholdMinutes).toBeNull();
+	});
+
+	it('refuses bad option values, naming the option', () => {
+		expect(() => plan({ agentIds: '1', options: { pageSize: 0 } })).toThrow(
+			'Page Size must be a whole number from 1 to 10000 (got "0").',
+		);
+		expect(() => plan({ agentIds: '1', options: { maxCatchUpHours: -1 } })).toThrow(
+			/^Max Catch-Up \(Hours\) must be a number from 0/,
+		);
+		expect(() => plan({ agentIds: 'abc' })).toThrow(/"abc" is not numeric/);
+		expect(() => plan({ agentIds: '1', options: { stateNameOverrides: '=' } })).toThrow();
+	});
+});
+
+describe('examples/break-overage-trigger.json', () => {
+	it('its trigger reads as "a break over 15 minutes, all agents" and feeds the IF on overThreshold', () => {
+		const trigger = example.nodes.find((n) => n.type === 'n8n-nodes-cxone.cxoneAgentStateTrigger');
+		const p = plan(trigger?.parameters as Params);
+		expect(p).toMatchObject({
+			event: 'stateExceeded',
+			thresholdMs: 900_000,
+			agents: { kind: 'all' },
+			filter: { reasons: new Set(['break']) },
+			lookBackMs: 600_000,
+		});
+		expect(normalizerOptions(p, cxone, { startMs: 0, endMs: 1 }).thresholdMinutes).toBe(15);
+		const check = example.nodes.find((n) => n.type === 'n8n-nodes-base.if');
+		expect(JSON.stringify(check?.parameters)).toContain('$json.overThreshold');
+		expect(example.connections['CXone Agent State Trigger'].main[0][0].node).toBe(check?.name);
+	});
+});
