@@ -1,0 +1,39 @@
+// Workflow and credential builders shared by the e2e tests and the demo.
+'use strict';
+
+const WINDOW = { start: '2024-05-07T00:00:00Z', end: '2024-05-08T00:00:00Z' };
+const WINDOW_MS = { startMs: Date.parse(WINDOW.start), endMs: Date.parse(WINDOW.end) };
+
+/** Credential values for the fake server: discovery on (token URL and base URL left empty). */
+function fakeCredentialData(fake, overrides = {}) {
+	const c = fake.credentials;
+	return {
+		grantType: 'accessKey',
+		clientId: c.clientId,
+		clientSecret: c.clientSecret,
+		clientAuth: 'basic',
+		accessKeyId: c.accessKeyId,
+		accessKeySecret: c.accessKeySecret,
+		issuerUrl: fake.url,
+		tokenUrl: '',
+		apiBaseUrl: '',
+		apiFlavor: 'cxone',
+		apiVersion: 'v27.0',
+		...overrides,
+	};
+}
+
+function historyParameters(overrides = {}) {
+	return {
+		agentSelection: 'all',
+		timeRange: 'custom',
+		start: WINDOW.start,
+		end: WINDOW.end,
+		timezone: 'America/New_York',
+		splitIntoItems: true,
+		options: {},
+		...overrides,
+	};
+}
+
+module.exports = { WINDOW, WINDOW_MS, fakeCredentialData, historyParameters };

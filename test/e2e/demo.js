@@ -1,0 +1,148 @@
+// `npm run demo`: the main job. Starts the fake CXone server, runs the "daily timecard" example
+// workflow in real n8n 2.8.4 (the node installed as a community package), and prints yesterday's
+// states and the per-agent break summary. No CXone account needed.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { DateTime } = require('luxon');
+const { createFakeCxone } = require('../fake-cxone');
+const h = require('./harness');
+const { fakeCredentialData } = require('./cases');
+
+const ZONE = 'America/New_York';
+const AGENTS = 4;
+const CXONE = 'CXone Agent State History';
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+function table(headers, rows) {
+	const widths = headers.map((head, i) =>
+		Math.max(head.length, ...rows.map((r) => String(r[i]).length)),
+	);
+	const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+	say(line(headers));
+	say(widths.map((w) => '-'.repeat(w)).join('  '));
+	for (const r of rows) say(line(r));
+}
+
+const hm = (iso) =>
+	iso ? DateTime.fromISO(iso, { setZone: true }).toFormat('MM-dd HH:mm:ss') : 'open';
+const minutes = (s) => `${(s / 60).toFixed(1)}m`;
+const hours = (s) => `${(s / 3600).toFixed(2)}h`;
+
+/** A seed whose agents worked yesterday (the fake gives most of them weekends off). */
+function pickFake(nowMs) {
+	const start = DateTime.fromMillis(nowMs, { zone: ZONE }).startOf('day').minus({ days: 1 });
+	for (let seed = 1; ; seed++) {
+		const fake = createFakeCxone({ agents: AGENTS, seed, now: nowMs });
+		const working = fake.agents.filter(
+			(a) =>
+				fake.countRecords({
+					agentId: a.agentId,
+					startMs: start.toMillis(),
+					endMs: start.plus({ days: 1 }).toMillis(),
+				}) > 0,
+		);
+		if (working.length >= 2 || seed >= 200) return fake;
+	}
+}
+
+async function main() {
+	if (!fs.existsSync(path.join(h.ROOT, 'dist', 'nodes'))) {
+		throw new Error('dist/ is missing: run `npm run build` first (npm run demo does).');
+	}
+	await h.ensureRuntime(say);
+	const fake = pickFake(Date.now());
+	await fake.start(0);
+	try {
+		say(`Fake CXone server on ${fake.url} (${AGENTS} agents, seeded data)`);
+		const tarball = await h.packPackage(path.join(h.E2E_DIR, '.tmp'));
+		const home = await h.createN8nHome(tarball);
+		await h.importCredential(home, { id: 'cxoneDemoCred001', data: fakeCredentialData(fake) });
+		const workflow = h.adaptExample('daily-timecard.json', { credentialId: 'cxoneDemoCred001' });
+		await h.importWorkflow(home, workflow);
+		say(
+			`Running examples/daily-timecard.json in n8n ${require('./node_modules/n8n/package.json').version}...`,
+		);
+		const run = await h.executeWorkflow(home, workflow.id);
+		const error = run.result?.data?.resultData?.error;
+		if (run.exitCode !== 0 || error || !run.result) {
+			say(run.stdout.slice(0, 4000));
+			say(run.stderr.slice(0, 4000));
+			throw new Error(`n8n run failed: ${error?.message ?? `exit code ${run.exitCode}`}`);
+		}
+
+		const agents = h.nodeOutput(run.result, CXONE).filter((i) => i.json.states);
+		const tokenRequests = fake.log.filter((e) => /\/auth\/token$/.test(e.path)).length;
+		const apiRequests = fake.log.filter((e) => e.path.startsWith('/inContactAPI')).length;
+		say();
+		say(
+			`Yesterday in ${ZONE}: ${agents.reduce((n, a) => n + a.json.states.length, 0)} states for ${agents.length} agents (${apiRequests} API requests, ${tokenRequests} token request)`,
+		);
+		say();
+		const rows = [];
+		for (const a of agents) {
+			for (const s of a.json.states) {
+				rows.push([
+					a.json.agentName ?? a.json.agentId,
+					hm(s.startTime),
+					hm(s.endTime),
+					s.state,
+					s.reason ?? '',
+					s.durationFormatted,
+					s.overThreshold ? 'over 15m' : '',
+				]);
+			}
+		}
+		table(['Agent', 'Start', 'End', 'State', 'Reason', 'Duration', 'Flag'], rows);
+		say();
+		say('Break summary per agent (durations clipped to the day):');
+		say();
+		table(
+			[
+				'Agent',
+				'Team',
+				'Logged in',
+				'Available',
+				'Working',
+				'Breaks',
+				'Break time',
+				'Longest break',
+				'Over 15m',
+				'Lunch',
+			],
+			agents.map((a) => {
+				const s = a.json.summary;
+				const brk = s.byLabel.Break ?? { seconds: 0, count: 0 };
+				return [
+					a.json.agentName ?? a.json.agentId,
+					a.json.teamName ?? '',
+					hours(s.loggedInSeconds),
+					hours(s.byCategory.available.seconds),
+					hours(s.byCategory.working.seconds),
+					brk.count,
+					minutes(brk.seconds),
+					s.longestByLabel.Break ? minutes(s.longestByLabel.Break.seconds) : '-',
+					s.overThresholdCount,
+					minutes((s.byLabel.Lunch ?? { seconds: 0 }).seconds),
+				];
+			}),
+		);
+		const [html] = h.nodeOutput(run.result, 'HTML Table');
+		say();
+		say(
+			`The workflow's e-mail step would send a ${html?.json?.table?.length ?? 0}-character HTML timecard table.`,
+		);
+	} finally {
+		await fake.stop();
+	}
+}
+
+main().then(
+	() => process.exit(0),
+	(error) => {
+		process.stderr.write(`Demo failed: ${error.message}\n`);
+		process.exit(1);
+	},
+);
