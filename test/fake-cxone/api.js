@@ -69,7 +69,8 @@ function link(app, ctx, skip, top) {
  * One page of a skip/top collection with `_links`, `totalRecords` and the paging faults.
  * `items(offset, limit)` returns the page's records.
  */
-function cxonePage(app, ctx, { total, skip, top, items, listKey }) {
+function cxonePage(app, ctx, page) {
+	const { total, skip, top, items, listKey } = page;
 	const pageIndex = Math.floor(skip / top);
 	if (app.faults.take('noContentAtPage', ctx, (c) => Number(c.page || 0) === pageIndex)) {
 		return empty(204);
@@ -88,7 +89,8 @@ function cxonePage(app, ctx, { total, skip, top, items, listKey }) {
 	return json(200, {
 		totalRecords: drift ? total + drift.hit : total,
 		businessUnitId: app.opts.businessUnitId,
-		lastPollTime: new Date(app.now()).toISOString(),
+		// The instant the records were cut at, not a later clock read: open durations end there.
+		lastPollTime: new Date(page.now ?? app.now()).toISOString(),
 		_links: {
 			self: link(app, ctx, skip, top),
 			next,
@@ -167,6 +169,7 @@ function stateHistory(app, ctx, agentIdRaw) {
 		skip: p.skip,
 		top: p.top,
 		listKey: 'agentStateHistory',
+		now,
 		items: (offset, limit) =>
 			app.data.slice(agents, start, end, now, offset, limit).map((v) => cxoneRecord(v, now, seed)),
 	});
