@@ -245,3 +245,8 @@ module.exports = {
 	historyWorkflow,
 	adaptExample,
 };
+
+// For server.js (a long-running `n8n start`): the binary, the env every n8n call gets, a free port.
+module.exports.N8N_BIN = N8N_BIN;
+module.exports.n8nEnv = n8nEnv;
+module.exports.freePort = freePort;
