@@ -4,7 +4,7 @@
 
 import { IANAZone } from 'luxon';
 
-import { formatIsoWallClock } from './iso';
+import { flatString, formatIsoWallClock } from './iso';
 
 const BUCKET_MS = 15 * 60 * 1000;
 /** Buckets cached per formatter before the cache is reset (about ten years of quarter hours). */
@@ -52,7 +52,7 @@ export function createZoneFormatter(zone: string): ZoneFormatter {
 			lastBucket = bucket;
 			last = entry;
 		}
-		return formatIsoWallClock(ms + last.offsetMs) + last.suffix;
+		return flatString(formatIsoWallClock(ms + last.offsetMs) + last.suffix);
 	};
 }
 
