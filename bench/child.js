@@ -1,0 +1,216 @@
+'use strict';
+// One workload in a fresh process (forked by run.js, so memory peaks do not bleed between
+// workloads). The node runs as n8n runs it: its execute, called with an IExecuteFunctions whose
+// httpRequestWithAuthentication is n8n-core 2.8.1's real helper (axios) and the package's real
+// credential (discovery and token in preAuthentication). The floor runs in the same process.
+
+const path = require('path');
+const { performance } = require('perf_hooks');
+
+const { control, expectedRecords, fetchToken } = require('./fakeControl');
+const { queriesFromLog, runFloor, fetchAllPages } = require('./floor');
+const { startSampler, collect } = require('./memory');
+const { createProfiler } = require('./profiler');
+const { WORKLOADS } = require('./workloads');
+
+// run.js --build compares another compiled tree (e.g. before a change) with the same workloads.
+const BUILT = process.env.BENCH_BUILD_DIR || path.join(__dirname, '.tmp');
+const profiler =
+	process.env.BENCH_PROFILE === '1' ? createProfiler(path.join(BUILT, 'prof')) : null;
+const load = (rel) => require(path.join(BUILT, rel));
+
+function median(values) {
+	const s = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(s.length / 2);
+	return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+async function runNodeWorkload(w, server) {
+	const { CxoneAgentStateHistory } = load(
+		'nodes/CxoneAgentStateHistory/CxoneAgentStateHistory.node.js',
+	);
+	const { CxoneOAuth2Api } = load('credentials/CxoneOAuth2Api.credentials.js');
+	const { createExecuteContext } = load('test/helpers/n8nContext.js');
+	const node = new CxoneAgentStateHistory();
+	const credentialType = new CxoneOAuth2Api();
+	const baseUrl = server.url;
+
+	// As stored in n8n before the first execution: no token, no resolved base URL.
+	let stored = {
+		grantType: 'accessKey',
+		clientId: server.credentials.clientId,
+		clientSecret: server.credentials.clientSecret,
+		accessKeyId: server.credentials.accessKeyId,
+		accessKeySecret: server.credentials.accessKeySecret,
+		issuerUrl: baseUrl,
+		tokenUrl: '',
+		apiBaseUrl: '',
+		apiFlavor: 'cxone',
+		apiVersion: 'v27.0',
+		accessToken: '',
+		resolvedBaseUrl: '',
+	};
+
+	const execute = async () => {
+		const ctx = createExecuteContext({
+			params: w.params,
+			credentials: stored,
+			credentialType,
+			timezone: 'UTC',
+		});
+		const c0 = process.cpuUsage();
+		const t0 = performance.now();
+		const out = await node.execute.call(ctx);
+		const ms = performance.now() - t0;
+		const cpu = process.cpuUsage(c0);
+		// n8n persists the token and base URL preAuthentication returned; later runs reuse them.
+		stored = ctx.harness.credentials;
+		return { items: out[0], ms, cpuMs: (cpu.user + cpu.system) / 1000 };
+	};
+
+	// Warm-up: first execution (discovery + token), JIT, and the fake's shift cache.
+	await control(baseUrl, 'POST', 'reset-log');
+	const warm = await execute();
+	const warmLog = await control(baseUrl, 'GET', 'log');
+	const authRequests = warmLog.filter((e) => !/^\/incontactapi\//i.test(e.path)).length;
+	const queries = queriesFromLog(warmLog, baseUrl);
+	const floorPages = queries.reduce((n, q) => n + q.length, 0);
+	const expected = await expectedRecords(baseUrl, w.countQuery);
+	const warmRecords = warm.items.filter((i) => i.json.recordId !== undefined).length;
+	warm.items = null;
+
+	const nodeMs = [];
+	const floorMs = [];
+	const nodeCpuMs = [];
+	const floorCpuMs = [];
+	const serverMs = [];
+	let requests = 0;
+	let records = 0;
+	let memory = null;
+	let outputBytes = 0;
+	for (let r = 0; r < w.reps; r++) {
+		collect();
+		const fc0 = process.cpuUsage();
+		const f0 = performance.now();
+		const floor = await runFloor(queries, stored.accessToken, w.concurrency);
+		floorMs.push(performance.now() - f0);
+		const fc = process.cpuUsage(fc0);
+		floorCpuMs.push((fc.user + fc.system) / 1000);
+		if (floor.pages !== floorPages) throw new Error('floor fetched a different number of pages');
+
+		await control(baseUrl, 'POST', 'reset-log');
+		if (profiler) await profiler.start();
+		const sampler = startSampler();
+		let run = await execute();
+		const mem = sampler.stop();
+		if (profiler) await profiler.stop(`${w.name}-${r + 1}`);
+		if (!memory || mem.peakHeap - mem.baseHeap > memory.peakHeap - memory.baseHeap) memory = mem;
+		nodeMs.push(run.ms);
+		nodeCpuMs.push(run.cpuMs);
+		const log = await control(baseUrl, 'GET', 'log');
+		requests = log.length;
+		serverMs.push(log.reduce((s, e) => s + e.ms, 0));
+		records = run.items.filter((i) => i.json.recordId !== undefined).length;
+		if (r === w.reps - 1) outputBytes = JSON.stringify(run.items.map((i) => i.json)).length;
+		run = null;
+	}
+	if (records !== expected || warmRecords !== expected) {
+		throw new Error(`the node returned ${records} records, the fake holds ${expected}`);
+	}
+
+	const wall = median(nodeMs);
+	const floorWall = median(floorMs);
+	return {
+		records,
+		expectedRecords: expected,
+		requests,
+		authRequestsFirstRun: authRequests,
+		floorRequests: floorPages,
+		concurrency: w.concurrency,
+		latencyMs: w.latencyMs || 0,
+		nodeMs,
+		floorMs,
+		nodeCpuMs,
+		floorCpuMs,
+		cpuRatio: median(nodeCpuMs) / median(floorCpuMs),
+		serverMsSum: serverMs,
+		wallMs: wall,
+		floorWallMs: floorWall,
+		ratio: wall / floorWall,
+		recordsPerSecond: records / (wall / 1000),
+		idealMs: w.latencyMs ? (requests / w.concurrency) * w.latencyMs : null,
+		memory,
+		outputBytes,
+	};
+}
+
+async function runNormalizeWorkload(w, server) {
+	const { createNormalizer } = load('nodes/shared/states/normalize.js');
+	// The raw records come over HTTP once (plain http), like the pages the node receives.
+	const token = await fetchToken(server);
+	const { startMs, endMs } = w.window;
+	const first = `${server.url}/inContactAPI/services/v27.0/agents/state-history?startDate=${new Date(startMs).toISOString()}&endDate=${new Date(endMs).toISOString()}&skip=0&top=10000`;
+	const pages = await fetchAllPages(first, token);
+	const raws = [];
+	const readAts = [];
+	for (const p of pages) {
+		const readAt = Date.parse(p.lastPollTime);
+		for (const rec of p.agentStateHistory) {
+			raws.push(rec);
+			readAts.push(readAt);
+		}
+	}
+	const opts = {
+		flavor: 'cxone',
+		timeZone: w.timeZone,
+		window: w.window,
+		boundary: 'clip',
+		includeRaw: false,
+		thresholdMinutes: null,
+		thresholdLabels: [],
+	};
+	const times = [];
+	const cpuTimes = [];
+	let kept = 0;
+	for (let r = 0; r < w.reps; r++) {
+		collect();
+		const out = new Array(raws.length);
+		const c0 = process.cpuUsage();
+		const t0 = performance.now();
+		// The node's own setup is inside the timing: one normalizer per input item.
+		const normalize = createNormalizer(opts);
+		for (let i = 0; i < raws.length; i++) out[i] = normalize(raws[i], readAts[i]);
+		times.push(performance.now() - t0);
+		const c = process.cpuUsage(c0);
+		cpuTimes.push((c.user + c.system) / 1000);
+		kept = out.filter((x) => x.ok).length;
+	}
+	const ms = median(times);
+	return {
+		records: raws.length,
+		normalizedOk: kept,
+		timesMs: times,
+		cpuMs: cpuTimes,
+		wallMs: ms,
+		firstRunMs: times[0],
+		recordsPerSecond: raws.length / (ms / 1000),
+		bestRecordsPerSecond: raws.length / (Math.min(...times) / 1000),
+	};
+}
+
+async function main() {
+	const { name, server, reps } = JSON.parse(process.argv[2]);
+	const w = { ...WORKLOADS.find((x) => x.name === name) };
+	if (reps) w.reps = reps;
+	const result =
+		w.kind === 'normalize'
+			? await runNormalizeWorkload(w, server)
+			: await runNodeWorkload(w, server);
+	process.send({ ok: true, result }, () => process.exit(0));
+}
+
+main().catch((err) => {
+	process.send({ ok: false, error: err && err.stack ? err.stack : String(err) }, () =>
+		process.exit(1),
+	);
+});
