@@ -80,16 +80,16 @@ export async function executeAgentStateHistory(
 				outsideWindowRecords: fetched.outsideWindow,
 				window: plan.query.window,
 			});
-			returnData.push(
-				...buildOutputItems({
-					records,
-					summary,
-					splitIntoItems: plan.splitIntoItems,
-					includeSummary: plan.includeSummary,
-					itemIndex: i,
-					warnings,
-				}),
-			);
+			const built = buildOutputItems({
+				records,
+				summary,
+				splitIntoItems: plan.splitIntoItems,
+				includeSummary: plan.includeSummary,
+				itemIndex: i,
+				warnings,
+			});
+			// A loop, not push(...built): spreading ~125k+ items overflows the call stack.
+			for (const item of built) returnData.push(item);
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, i);
 			if (this.continueOnFail()) {

@@ -9,7 +9,7 @@ import type { StateHistoryQuery } from '../shared/history/fetchStateHistory';
 import type { SortOrder } from '../shared/history/sortRecords';
 import type { NormalizerOptions } from '../shared/states/normalize';
 import { parseStateNameOverrides } from '../shared/states/stateTables';
-import { isValidTimeZone, resolveWindow } from '../shared/time';
+import { isValidTimeZone, MAX_CHUNKS, resolveWindow } from '../shared/time';
 import type { WindowRange } from '../shared/time';
 import type { ApiFlavor, BoundaryMode } from '../shared/types';
 
@@ -57,6 +57,20 @@ function wholeNumber(
 	return n;
 }
 
+/** A select parameter's value; an expression or an imported workflow may send anything. */
+function oneOf<T extends string>(
+	value: unknown,
+	allowed: readonly T[],
+	parameter: string,
+	label: string,
+): T {
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) {
+		return value as T;
+	}
+	const choices = `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
+	throw new InputError(parameter, `${label} "${String(value)}" is not supported. Use ${choices}.`);
+}
+
 function labelList(value: unknown): string[] {
 	if (value === undefined || value === null) return [];
 	return String(value)
@@ -87,7 +101,12 @@ export function readHistoryPlan(
 		this.getNodeParameter(name, itemIndex, fallback) as unknown;
 	const options = (param('options', {}) ?? {}) as IDataObject;
 
-	const agentSelection = param('agentSelection', 'ids') as string;
+	const agentSelection = oneOf(
+		param('agentSelection', 'ids'),
+		['ids', 'all'],
+		'agentSelection',
+		'Agents',
+	);
 	const agents: StateHistoryQuery['agents'] =
 		agentSelection === 'all'
 			? { kind: 'all' }
@@ -95,7 +114,12 @@ export function readHistoryPlan(
 	const teamFilter = agentSelection === 'all' ? parseTeamIds(param('teamIds', '')) : undefined;
 
 	const timeZone = resolveTimeZone(param('timezone', ''), this.getTimezone());
-	const range = param('timeRange', 'lastHours') as WindowRange;
+	const range = oneOf<WindowRange>(
+		param('timeRange', 'lastHours'),
+		['lastHours', 'today', 'yesterday', 'custom'],
+		'timeRange',
+		'Time Range',
+	);
 	const requested = resolveWindow(
 		{
 			range,
@@ -141,6 +165,14 @@ export function readHistoryPlan(
 		'Chunk Size (Hours)',
 		'24 suits most tenants.',
 	);
+	// Checked here (as splitWindow counts) so the error names this option, not the time module's field.
+	const chunkMs = Math.max(1, Math.round(chunkHours * 3_600_000));
+	if ((window.endMs - window.startMs) / chunkMs > MAX_CHUNKS) {
+		throw new InputError(
+			'options.chunkHours',
+			`Chunk Size (Hours) of ${chunkHours} splits the window into more than ${MAX_CHUNKS} requests. Use a larger chunk size; 24 suits most tenants.`,
+		);
+	}
 	const pageSize = wholeNumber(options.pageSize ?? 1000, 'options.pageSize', 'Page Size', 1, 10000);
 	const maxPages = wholeNumber(options.maxPages ?? 1000, 'options.maxPages', 'Max Pages', 0, 1e9);
 	const maxRecords = wholeNumber(
@@ -170,7 +202,18 @@ export function readHistoryPlan(
 		'Timeout (Seconds)',
 		'60 suits most tenants.',
 	);
-	const boundary = (options.boundary ?? 'clip') as BoundaryMode;
+	const boundary = oneOf<BoundaryMode>(
+		options.boundary ?? 'clip',
+		['clip', 'asReturned', 'startInWindow'],
+		'options.boundary',
+		'Boundary Handling',
+	);
+	const sort = oneOf<SortOrder>(
+		options.sort ?? 'startAsc',
+		['startAsc', 'startDesc', 'agentStartAsc'],
+		'options.sort',
+		'Sort',
+	);
 
 	return {
 		query: {
@@ -195,7 +238,7 @@ export function readHistoryPlan(
 			thresholdLabels: labelList(options.thresholdLabels),
 		},
 		teamFilter,
-		sort: (options.sort ?? 'startAsc') as SortOrder,
+		sort,
 		splitIntoItems: param('splitIntoItems', true) !== false,
 		includeSummary: options.includeSummary === true,
 		resolveAgentNames: options.resolveAgentNames !== false,

@@ -133,6 +133,23 @@ describe('transport over HTTP against the fake CXone', () => {
 		}
 	});
 
+	it('a page that repeats the previous page edge loses nothing when paging by skip/top', async () => {
+		const server = await startFake({ nextLinks: false });
+		try {
+			server.setFaults({ duplicateEdge: { count: 1 } });
+			const ctx = context(server);
+			const pages = await collect(ctx, allAgents, { ...fakeClock(), pageSize: 40 });
+			const expected = server.recordsFor({ all: true, startMs: MON, endMs: TUE });
+			const got = new Set(pages.flatMap((p) => p.records.map(recordIdentity)));
+			expect(got).toEqual(new Set(expected.map(recordIdentity)));
+			// The repeated record does not advance the offset: the third page starts one earlier.
+			const skips = apiRequests(server).map((e) => Number(e.query.skip));
+			expect(skips.slice(0, 3)).toEqual([0, 40, 79]);
+		} finally {
+			await server.stop();
+		}
+	});
+
 	it('reads the Reporting API v2 flavor, token at the top level and under pagination', async () => {
 		for (const v2TokenLocation of ['top', 'pagination'] as const) {
 			const server = await startFake({ v2TokenLocation });
@@ -241,14 +258,15 @@ describe('transport over HTTP against the fake CXone', () => {
 		]);
 	});
 
-	it('a 204 mid-way stops reading after the pages before it', async () => {
+	it('a 204 reached by a next link is an error, not a shorter result', async () => {
 		const ctx = context(fake);
 		fake.setFaults({ noContentAtPage: { page: 2 } });
-		const pages = await collect(ctx, allAgents, { ...fakeClock(), pageSize: 30 });
-		expect(pages).toHaveLength(2);
-		expect(pages.flatMap((p) => p.records)).toEqual(
-			fake.recordsFor({ all: true, startMs: MON, endMs: TUE }).slice(0, 60),
+		const err = await failure(collect(ctx, allAgents, { ...fakeClock(), pageSize: 30 }));
+		expect(err).toBeInstanceOf(NodeApiError);
+		expect(err.message).toBe(
+			'CXone pagination ended early (page 3): HTTP 204 No Content after 60 of 257 records',
 		);
+		expect(apiRequests(fake)).toHaveLength(3);
 	});
 
 	it('overlapping pages (duplicate edge) and a drifting totalRecords lose nothing', async () => {

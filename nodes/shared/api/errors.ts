@@ -27,9 +27,17 @@ function clean(text: string): string {
 	return oneLine.length > MAX_TEXT ? `${oneLine.slice(0, MAX_TEXT)}…` : oneLine;
 }
 
+/** A gateway's HTML error page (502/503/504) reduced to its title, else to its text. */
+function readable(body: string): string {
+	if (!/^\s*</.test(body)) return body;
+	const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
+	return title ? title : body.replace(/<[^>]*>/g, ' ');
+}
+
 /** CXone's own error text: from the body (JSON keys or a plain string) or the icStatusDescription header. */
 export function cxoneMessage(body: unknown, headers: Record<string, string>): string | undefined {
-	if (typeof body === 'string' && body.trim() !== '') return clean(body);
+	const text = typeof body === 'string' ? clean(readable(body)) : '';
+	if (text !== '') return text;
 	if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
 		const b = body as Record<string, unknown>;
 		for (const key of ['message', 'error_description', 'error', 'Message']) {

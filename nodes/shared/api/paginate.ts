@@ -55,7 +55,9 @@ export function recordIdentity(record: unknown): string {
 function readAt(page: PageEnvelope, res: CxoneResponse): number {
 	if (page.lastPollTime !== undefined) {
 		const ms = Date.parse(page.lastPollTime);
-		if (!Number.isNaN(ms)) return ms;
+		// Never later than the response itself: a lastPollTime ahead of our clock would make a
+		// state that is still running look ended.
+		if (!Number.isNaN(ms)) return Math.min(ms, res.receivedAtMs);
 	}
 	return res.receivedAtMs;
 }
@@ -67,6 +69,16 @@ function notAdvancing(node: INode, flavor: ApiFlavor, pageNo: number, why: strin
 		null,
 		`${api} pagination is not advancing (page ${pageNo}): ${why}`,
 		'The API kept returning data it had already sent, so reading stopped instead of looping. Narrow the time window or lower the page size, and try again.',
+	);
+}
+
+function endedEarly(node: INode, pageNo: number, read: number, total: number, status: number) {
+	const what = status === 204 ? 'HTTP 204 No Content' : 'an empty page';
+	return apiError(
+		node,
+		String(status),
+		`CXone pagination ended early (page ${pageNo}): ${what} after ${read} of ${total} records`,
+		'The previous page linked to this one (_links.next) and reported totalRecords, so the result would be incomplete; reading stopped instead of returning part of the data. Run the node again; if it persists, narrow the time window.',
 	);
 }
 
@@ -110,14 +122,22 @@ export async function* paginate(
 		: { url: path, qs: { ...query.qs, page_size: pageSize } };
 	let skip = 0;
 	let pagesRead = 0;
+	// Set when the current request follows a next link of a page that reported more records than
+	// read so far: an empty answer then means lost data, not the end (CXone documents 204 = none).
+	let promisedTotal: number | undefined;
 
 	for (;;) {
 		if (maxPages > 0 && pagesRead >= maxPages) throw pageCapReached(node, pagesRead, maxPages);
 		const res = await cxoneRequest.call(this, request, opts);
 		pagesRead++;
-		if (res.statusCode === 204 || res.body === null) return;
-		const page = parsePage(node, flavor, res.body, listKey);
-		if (page.records.length === 0) return;
+		const empty = res.statusCode === 204 || res.body === null;
+		const page = empty ? undefined : parsePage(node, flavor, res.body, listKey);
+		if (page === undefined || page.records.length === 0) {
+			if (promisedTotal !== undefined) {
+				throw endedEarly(node, pagesRead, skip, promisedTotal, res.statusCode);
+			}
+			return;
+		}
 
 		let fresh = 0;
 		for (const record of page.records) {
@@ -145,7 +165,9 @@ export async function* paginate(
 		yield out;
 
 		if (cxone) {
-			skip += page.records.length;
+			// Only new records advance the offset: when a page repeats the previous page's last
+			// record (the list shifted between requests), skipping by page length would lose one.
+			skip += fresh;
 			const link = page.next !== undefined ? relativeNextLink(page.next) : undefined;
 			if (link !== undefined) {
 				if (followed.has(link)) {
@@ -153,8 +175,13 @@ export async function* paginate(
 				}
 				followed.add(link);
 				request = { url: link };
+				promisedTotal =
+					page.totalRecords !== undefined && skip < page.totalRecords
+						? page.totalRecords
+						: undefined;
 				continue;
 			}
+			promisedTotal = undefined;
 			// No usable link: offsets. Without totalRecords, a full page means there may be more
 			// (the next request then returns 204 or an empty page).
 			const more =

@@ -38,12 +38,20 @@ export function parseAgentIds(value: unknown, flavor: ApiFlavor, parameter = 'ag
 	return ids;
 }
 
-/** Parses the optional "Team IDs" filter; empty means every team. */
+/** Parses the optional "Team IDs" filter (numeric ids); empty means every team. */
 export function parseTeamIds(value: unknown): Set<string> | undefined {
 	if (value === undefined || value === null) return undefined;
 	const ids = String(value)
 		.split(/[\s,;]+/)
 		.map((p) => p.trim())
 		.filter((p) => p !== '');
+	// A team name here would silently match no record.
+	const bad = ids.find((id) => !/^\d{1,12}$/.test(id));
+	if (bad !== undefined) {
+		throw new InputError(
+			'teamIds',
+			`Team IDs: "${bad}" is not numeric. Enter CXone team IDs (numbers, e.g. "205970"), comma-separated, or leave it empty for all teams.`,
+		);
+	}
 	return ids.length ? new Set(ids) : undefined;
 }

@@ -1,0 +1,79 @@
+// The node's description: parameter names and defaults are part of saved workflows.
+import type { INodeProperties } from 'n8n-workflow';
+
+import { node } from './fixtures';
+
+const d = node.description;
+const byName = new Map(d.properties.map((p) => [p.name, p]));
+const options = new Map(
+	((byName.get('options')?.options ?? []) as INodeProperties[]).map((o) => [o.name, o]),
+);
+
+it('is an action node on the shared credential, usable as a tool', () => {
+	expect(d).toMatchObject({
+		name: 'cxoneAgentStateHistory',
+		displayName: 'CXone Agent State History',
+		version: 1,
+		inputs: ['main'],
+		outputs: ['main'],
+		usableAsTool: true,
+		credentials: [{ name: 'cxoneOAuth2Api', required: true, testedBy: 'cxoneOAuth2ApiTest' }],
+	});
+	expect(typeof node.methods.credentialTest.cxoneOAuth2ApiTest).toBe('function');
+});
+
+it('keeps its parameter names and defaults', () => {
+	expect([...byName.keys()]).toEqual([
+		'agentSelection',
+		'agentIds',
+		'teamIds',
+		'timeRange',
+		'hours',
+		'start',
+		'end',
+		'timezone',
+		'splitIntoItems',
+		'options',
+	]);
+	expect(
+		Object.fromEntries(
+			[...byName.values()].filter((p) => p.name !== 'options').map((p) => [p.name, p.default]),
+		),
+	).toEqual({
+		agentSelection: 'ids',
+		agentIds: '',
+		teamIds: '',
+		timeRange: 'lastHours',
+		hours: 24,
+		start: '',
+		end: '',
+		timezone: '',
+		splitIntoItems: true,
+	});
+	expect(Object.fromEntries([...options.values()].map((o) => [o.name, o.default]))).toEqual({
+		boundary: 'clip',
+		chunkHours: 24,
+		thresholdLabels: '',
+		thresholdMinutes: 0,
+		includeRaw: false,
+		includeSummary: false,
+		resolveAgentNames: true,
+		skipInvalid: false,
+		sort: 'startAsc',
+		stateNameOverrides: '',
+		concurrency: 4,
+		maxPages: 1000,
+		maxRecords: 500000,
+		maxRetries: 5,
+		pageSize: 1000,
+		timeoutSeconds: 60,
+	});
+});
+
+it('shows Agent IDs, Team IDs, Hours and the custom dates only where they apply', () => {
+	expect(byName.get('agentIds')?.displayOptions).toEqual({ show: { agentSelection: ['ids'] } });
+	expect(byName.get('teamIds')?.displayOptions).toEqual({ show: { agentSelection: ['all'] } });
+	expect(byName.get('hours')?.displayOptions).toEqual({ show: { timeRange: ['lastHours'] } });
+	expect(byName.get('start')?.displayOptions).toEqual({ show: { timeRange: ['custom'] } });
+	expect(byName.get('end')?.displayOptions).toEqual({ show: { timeRange: ['custom'] } });
+});
