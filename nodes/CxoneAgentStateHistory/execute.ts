@@ -4,35 +4,23 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CXONE_CREDENTIAL_TYPE } from '../shared/api';
 import { toNodeError } from '../shared/errors';
+import { readCredentialSettings } from '../shared/parameters/credentialSettings';
 import type { AgentDirectory } from '../shared/history/agentDirectory';
 import { applyAgentNames, loadAgentDirectory } from '../shared/history/agentDirectory';
 import { fetchStateHistory } from '../shared/history/fetchStateHistory';
 import { sortRecords } from '../shared/history/sortRecords';
 import { createNormalizer } from '../shared/states/normalize';
 import { summarize } from '../shared/summary';
-import type { ApiFlavor } from '../shared/types';
 import { buildOutputItems } from './output';
-import type { CredentialSettings } from './parameters';
 import { readHistoryPlan } from './parameters';
-
-async function credentialSettings(this: IExecuteFunctions): Promise<CredentialSettings> {
-	const data = await this.getCredentials(CXONE_CREDENTIAL_TYPE);
-	const flavor: ApiFlavor = data.apiFlavor === 'reportingV2' ? 'reportingV2' : 'cxone';
-	const apiVersion =
-		typeof data.apiVersion === 'string' && data.apiVersion.trim() !== ''
-			? data.apiVersion.trim()
-			: 'v27.0';
-	return { flavor, apiVersion };
-}
 
 export async function executeAgentStateHistory(
 	this: IExecuteFunctions,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const returnData: INodeExecutionData[] = [];
-	const credential = await credentialSettings.call(this);
+	const credential = await readCredentialSettings.call(this);
 	// One agent list per execution, shared by all input items.
 	let directory: Promise<AgentDirectory> | undefined;
 

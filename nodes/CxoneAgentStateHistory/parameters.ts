@@ -4,19 +4,18 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { InputError } from '../shared/errors';
+import type { CredentialSettings } from '../shared/parameters/credentialSettings';
+import { positiveNumber } from '../shared/parameters/numbers';
+import { readRequestOptions } from '../shared/parameters/requestOptions';
+import { resolveTimeZone } from '../shared/parameters/timeZone';
 import { parseAgentIds, parseTeamIds } from '../shared/history/agentIds';
 import type { StateHistoryQuery } from '../shared/history/fetchStateHistory';
 import type { SortOrder } from '../shared/history/sortRecords';
 import type { NormalizerOptions } from '../shared/states/normalize';
 import { parseStateNameOverrides } from '../shared/states/stateTables';
-import { isValidTimeZone, MAX_CHUNKS, resolveWindow } from '../shared/time';
+import { MAX_CHUNKS, resolveWindow } from '../shared/time';
 import type { WindowRange } from '../shared/time';
-import type { ApiFlavor, BoundaryMode } from '../shared/types';
-
-export interface CredentialSettings {
-	flavor: ApiFlavor;
-	apiVersion: string;
-}
+import type { BoundaryMode } from '../shared/types';
 
 export interface HistoryPlan {
 	query: StateHistoryQuery;
@@ -27,34 +26,6 @@ export interface HistoryPlan {
 	includeSummary: boolean;
 	resolveAgentNames: boolean;
 	skipInvalid: boolean;
-}
-
-function positiveNumber(value: unknown, parameter: string, label: string, fix: string): number {
-	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) {
-		throw new InputError(
-			parameter,
-			`${label} must be a number above 0 (got "${String(value)}"). ${fix}`,
-		);
-	}
-	return n;
-}
-
-function wholeNumber(
-	value: unknown,
-	parameter: string,
-	label: string,
-	min: number,
-	max: number,
-): number {
-	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
-		throw new InputError(
-			parameter,
-			`${label} must be a whole number from ${min} to ${max} (got "${String(value)}").`,
-		);
-	}
-	return n;
 }
 
 /** A select parameter's value; an expression or an imported workflow may send anything. */
@@ -77,18 +48,6 @@ function labelList(value: unknown): string[] {
 		.split(',')
 		.map((s) => s.trim())
 		.filter((s) => s !== '');
-}
-
-export function resolveTimeZone(value: unknown, workflowZone: string): string {
-	const zone = typeof value === 'string' ? value.trim() : '';
-	if (zone === '') return workflowZone;
-	if (!isValidTimeZone(zone)) {
-		throw new InputError(
-			'timezone',
-			`Timezone "${zone}" is not an IANA timezone name. Use a name like "America/New_York", "Europe/London" or "UTC", or leave it empty for the workflow's timezone.`,
-		);
-	}
-	return zone;
 }
 
 export function readHistoryPlan(
@@ -173,35 +132,7 @@ export function readHistoryPlan(
 			`Chunk Size (Hours) of ${chunkHours} splits the window into more than ${MAX_CHUNKS} requests. Use a larger chunk size; 24 suits most tenants.`,
 		);
 	}
-	const pageSize = wholeNumber(options.pageSize ?? 1000, 'options.pageSize', 'Page Size', 1, 10000);
-	const maxPages = wholeNumber(options.maxPages ?? 1000, 'options.maxPages', 'Max Pages', 0, 1e9);
-	const maxRecords = wholeNumber(
-		options.maxRecords ?? 500000,
-		'options.maxRecords',
-		'Max Records',
-		0,
-		1e9,
-	);
-	const maxRetries = wholeNumber(
-		options.maxRetries ?? 5,
-		'options.maxRetries',
-		'Max Retries',
-		0,
-		10,
-	);
-	const concurrency = wholeNumber(
-		options.concurrency ?? 4,
-		'options.concurrency',
-		'Concurrency',
-		1,
-		16,
-	);
-	const timeoutSeconds = positiveNumber(
-		options.timeoutSeconds ?? 60,
-		'options.timeoutSeconds',
-		'Timeout (Seconds)',
-		'60 suits most tenants.',
-	);
+	const request = readRequestOptions(options);
 	const boundary = oneOf<BoundaryMode>(
 		options.boundary ?? 'clip',
 		['clip', 'asReturned', 'startInWindow'],
@@ -223,9 +154,7 @@ export function readHistoryPlan(
 			window,
 			chunkHours,
 			timeZone,
-			concurrency,
-			maxRecords,
-			transport: { maxRetries, maxPages, pageSize, timeoutMs: timeoutSeconds * 1000 },
+			...request,
 		},
 		normalizer: {
 			flavor: credential.flavor,

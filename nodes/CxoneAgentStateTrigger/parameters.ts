@@ -5,22 +5,19 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RequestOptions } from '../shared/api';
-import { CXONE_CREDENTIAL_TYPE } from '../shared/api';
 import { InputError } from '../shared/errors';
+import type { CredentialSettings } from '../shared/parameters/credentialSettings';
+import { numberInRange } from '../shared/parameters/numbers';
+import { readRequestOptions } from '../shared/parameters/requestOptions';
+import { resolveTimeZone } from '../shared/parameters/timeZone';
 import { parseAgentIds, parseTeamIds } from '../shared/history/agentIds';
 import type { AgentScope, StateHistoryQuery } from '../shared/history/fetchStateHistory';
 import type { NormalizerOptions } from '../shared/states/normalize';
 import type { StateNameOverrides } from '../shared/states/stateTables';
 import { parseStateNameOverrides } from '../shared/states/stateTables';
-import { isValidTimeZone } from '../shared/time';
-import type { ApiFlavor, TimeWindow } from '../shared/types';
+import type { TimeWindow } from '../shared/types';
 import type { RecordFilter, TriggerEvent } from './events';
 import { nameSet, TRIGGER_EVENTS } from './events';
-
-export interface CredentialSettings {
-	flavor: ApiFlavor;
-	apiVersion: string;
-}
 
 export interface TriggerPlan {
 	event: TriggerEvent;
@@ -46,80 +43,6 @@ export interface TriggerPlan {
 const CHUNK_HOURS = 24;
 
 const MINUTE_MS = 60_000;
-
-export async function readCredentialSettings(this: IPollFunctions): Promise<CredentialSettings> {
-	const data = await this.getCredentials(CXONE_CREDENTIAL_TYPE);
-	const flavor: ApiFlavor = data.apiFlavor === 'reportingV2' ? 'reportingV2' : 'cxone';
-	const apiVersion =
-		typeof data.apiVersion === 'string' && data.apiVersion.trim() !== ''
-			? data.apiVersion.trim()
-			: 'v27.0';
-	return { flavor, apiVersion };
-}
-
-function toNumber(value: unknown): number {
-	if (typeof value === 'number') return value;
-	if (typeof value === 'string' && value.trim() !== '') return Number(value);
-	return NaN;
-}
-
-function numberInRange(
-	value: unknown,
-	parameter: string,
-	label: string,
-	range: { min: number; max: number; minExclusive?: boolean; integer?: boolean },
-): number {
-	const n = toNumber(value);
-	const belowMin = range.minExclusive ? n <= range.min : n < range.min;
-	if (!Number.isFinite(n) || belowMin || n > range.max || (range.integer && !Number.isInteger(n))) {
-		const kind = range.integer ? 'a whole number' : 'a number';
-		const from = range.minExclusive ? `above ${range.min}` : `from ${range.min}`;
-		throw new InputError(
-			parameter,
-			`${label} must be ${kind} ${from} to ${range.max} (got "${String(value)}").`,
-		);
-	}
-	return n;
-}
-
-function resolveTimeZone(value: unknown, workflowZone: string): string {
-	const zone = typeof value === 'string' ? value.trim() : '';
-	if (zone === '') return workflowZone;
-	if (!isValidTimeZone(zone)) {
-		throw new InputError(
-			'timezone',
-			`Timezone "${zone}" is not an IANA timezone name. Use a name like "America/New_York", "Europe/London" or "UTC", or leave it empty for the workflow's timezone.`,
-		);
-	}
-	return zone;
-}
-
-function readTransport(
-	options: IDataObject,
-): Pick<TriggerPlan, 'concurrency' | 'maxRecords' | 'transport'> {
-	const whole = (name: string, label: string, fallback: number, min: number, max: number) =>
-		numberInRange(options[name] ?? fallback, `options.${name}`, label, {
-			min,
-			max,
-			integer: true,
-		});
-	const timeoutSeconds = numberInRange(
-		options.timeoutSeconds ?? 60,
-		'options.timeoutSeconds',
-		'Timeout (Seconds)',
-		{ min: 0, max: 3600, minExclusive: true },
-	);
-	return {
-		concurrency: whole('concurrency', 'Concurrency', 4, 1, 16),
-		maxRecords: whole('maxRecords', 'Max Records', 500000, 0, 1e9),
-		transport: {
-			maxRetries: whole('maxRetries', 'Max Retries', 5, 0, 10),
-			maxPages: whole('maxPages', 'Max Pages', 1000, 0, 1e9),
-			pageSize: whole('pageSize', 'Page Size', 1000, 1, 10000),
-			timeoutMs: timeoutSeconds * 1000,
-		},
-	};
-}
 
 export function readTriggerPlan(this: IPollFunctions, credential: CredentialSettings): TriggerPlan {
 	const param = (name: string, fallback?: unknown) =>
@@ -189,7 +112,7 @@ export function readTriggerPlan(this: IPollFunctions, credential: CredentialSett
 		resolveAgentNames: options.resolveAgentNames !== false,
 		includeRaw: options.includeRaw === true,
 		stateNameOverrides,
-		...readTransport(options),
+		...readRequestOptions(options),
 	};
 }
 

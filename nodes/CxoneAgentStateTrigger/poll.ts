@@ -23,13 +23,10 @@ import {
 } from './cursor';
 import type { TriggerEvent } from './events';
 import { eventTimeMs, matchesFilter } from './events';
-import type { CredentialSettings, TriggerPlan } from './parameters';
-import {
-	historyQuery,
-	normalizerOptions,
-	readCredentialSettings,
-	readTriggerPlan,
-} from './parameters';
+import type { CredentialSettings } from '../shared/parameters/credentialSettings';
+import { readCredentialSettings } from '../shared/parameters/credentialSettings';
+import type { TriggerPlan } from './parameters';
+import { historyQuery, normalizerOptions, readTriggerPlan } from './parameters';
 
 /** States a manual run returns at most. */
 export const SAMPLE_SIZE = 5;
