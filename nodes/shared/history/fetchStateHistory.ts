@@ -6,6 +6,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CxoneFunctions, RequestOptions } from '../api';
 import {
+	CXONE_CREDENTIAL_TYPE,
 	cxoneStateHistoryQuery,
 	paginate,
 	runBounded,
@@ -104,30 +105,40 @@ export async function fetchStateHistory(
 	let received = 0;
 	let pages = 0;
 
-	await runBounded(tasks, q.concurrency, async (task) => {
-		for await (const page of paginate.call(this, firstPage(q, task), q.transport)) {
-			pages++;
-			received += page.records.length;
-			if (q.maxRecords > 0 && received > q.maxRecords) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`Stopped after ${received} records: more than "Max Records" (${q.maxRecords}) for one input item. Narrow the time range or the agents, or raise Max Records (0 = no limit; memory grows with the records kept).`,
-				);
-			}
-			for (const raw of page.records) {
-				const result = normalize(raw, page.readAtMs);
-				if (!result.ok) {
-					if (result.reason === 'invalid') invalid.push({ message: result.message });
-					else outsideWindow++;
-					continue;
+	// With a token already stored every task can start at once; without one the first goes alone so
+	// that the parallel rest share the token it fetches (n8n has no lock around preAuthentication).
+	const stored = await this.getCredentials(CXONE_CREDENTIAL_TYPE);
+	const firstAlone = typeof stored.accessToken !== 'string' || stored.accessToken === '';
+
+	await runBounded(
+		tasks,
+		q.concurrency,
+		async (task) => {
+			for await (const page of paginate.call(this, firstPage(q, task), q.transport)) {
+				pages++;
+				received += page.records.length;
+				if (q.maxRecords > 0 && received > q.maxRecords) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`Stopped after ${received} records: more than "Max Records" (${q.maxRecords}) for one input item. Narrow the time range or the agents, or raise Max Records (0 = no limit; memory grows with the records kept).`,
+					);
 				}
-				const previous = byId.get(result.record.recordId);
-				if (previous === undefined || page.readAtMs >= previous.readAtMs) {
-					byId.set(result.record.recordId, { record: result.record, readAtMs: page.readAtMs });
+				for (const raw of page.records) {
+					const result = normalize(raw, page.readAtMs);
+					if (!result.ok) {
+						if (result.reason === 'invalid') invalid.push({ message: result.message });
+						else outsideWindow++;
+						continue;
+					}
+					const previous = byId.get(result.record.recordId);
+					if (previous === undefined || page.readAtMs >= previous.readAtMs) {
+						byId.set(result.record.recordId, { record: result.record, readAtMs: page.readAtMs });
+					}
 				}
 			}
-		}
-	});
+		},
+		{ firstAlone },
+	);
 
 	const records: StateRecord[] = [];
 	for (const entry of byId.values()) records.push(entry.record);

@@ -68,6 +68,20 @@ describe('runBounded', () => {
 		expect(t.started).toHaveLength(8);
 	});
 
+	it('with firstAlone off (a token is already stored) starts `concurrency` tasks at once', async () => {
+		const items = ['a', 'b', 'c', 'd', 'e'];
+		const t = tracker(items.length);
+		const run = runBounded(items, 3, t.fn, { firstAlone: false });
+		await flush();
+		expect(t.started).toEqual([0, 1, 2]);
+		for (const i of [1, 0, 2, 3, 4]) {
+			t.gates[i].resolve();
+			await flush();
+		}
+		expect(await run).toEqual(['a:0', 'b:1', 'c:2', 'd:3', 'e:4']);
+		expect(t.stats().maxActive).toBe(3);
+	});
+
 	it('treats a concurrency below 1 or not finite as 1', async () => {
 		for (const concurrency of [0, -2, Number.NaN]) {
 			const t = tracker(3);
