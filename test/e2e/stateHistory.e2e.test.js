@@ -154,6 +154,41 @@ describe('CXone Agent State History in real n8n (CXone flavor)', () => {
 		expect(second[0].json.error).toMatch(/not-a-number.*not numeric/);
 	});
 
+	test('Reporting API v2 flavor with the Client Credentials grant (client auth in the body), discovery on', async () => {
+		await h.importCredential(home, {
+			id: 'cxoneV2ClientCr1',
+			data: fakeCredentialData(fake, {
+				grantType: 'clientCredentials',
+				clientAuth: 'body',
+				apiFlavor: 'reportingV2',
+			}),
+		});
+		const [a, b] = fake.agents;
+		const run = await runHistory(
+			'e2eV2ClientCreds',
+			historyParameters({ agentSelection: 'ids', agentIds: `${a.agentId}, ${b.agentId}` }),
+			{ credentialId: 'cxoneV2ClientCr1' },
+		);
+		expect(run.result?.data?.resultData?.error).toBeUndefined();
+		const items = h.nodeOutput(run.result, 'CXone');
+		const truth = [a, b].flatMap((agent) =>
+			fake.canonicalRecordsFor({ agentId: agent.agentId, ...WINDOW_MS, flavor: 'reportingV2' }),
+		);
+		expect(truth.length).toBeGreaterThan(0);
+		expect(new Set(items.map((i) => i.json.recordId))).toEqual(
+			new Set(truth.map((r) => r.recordId)),
+		);
+		expect(items).toHaveLength(truth.length);
+		// v2 state names come from its own table (BREAK, READY, …) and its records carry the names.
+		const brk = items.find((i) => i.json.reason === 'Break');
+		expect(brk.json).toMatchObject({ state: 'BREAK', stateId: 4, category: 'unavailable' });
+		expect(brk.json.agentName).toBeTruthy();
+		const token = fake.log.filter((e) => /\/(auth|oauth)\/token$/.test(e.path));
+		expect(token).toHaveLength(1);
+		expect(token[0]).toMatchObject({ grantType: 'client_credentials', clientAuth: 'body' });
+		expect(fake.log.some((e) => e.path === '/reporting/v2/agents/states/history')).toBe(true);
+	});
+
 	test('a token that expires mid-run is refreshed through n8n: token endpoint hit exactly twice', async () => {
 		// A fresh credential: its first token is fetched by preAuthentication, then expires after
 		// three pages; the refresh is the second and last token request.
