@@ -53,11 +53,14 @@ export function buildOutputItems(input: OutputInput): INodeExecutionData[] {
 		if (input.splitIntoItems) {
 			for (const agent of summary.agents) {
 				out.push({
-					json: {
-						itemType: 'agentSummary',
-						window: summary.window,
-						...agent,
-					} as unknown as IDataObject,
+					json: withWarnings(
+						{
+							itemType: 'agentSummary',
+							window: summary.window,
+							...agent,
+						} as unknown as IDataObject,
+						warnings,
+					),
 					pairedItem,
 				});
 			}

@@ -175,7 +175,7 @@ describe('agent names', () => {
 		expect(json.map((j) => [j.recordId ?? j.itemType, j.warnings])).toEqual([
 			['39260750:555:1', [warning]],
 			['39260750:555:2', [warning]],
-			['agentSummary', undefined],
+			['agentSummary', [warning]],
 			['windowSummary', [warning]],
 		]);
 		expect(json[0]).not.toHaveProperty('agentName');
