@@ -4,6 +4,30 @@
 const WINDOW = { start: '2024-05-07T00:00:00Z', end: '2024-05-08T00:00:00Z' };
 const WINDOW_MS = { startMs: Date.parse(WINDOW.start), endMs: Date.parse(WINDOW.end) };
 
+/** Fields every state item carries (the output contract); names are public API. */
+const CONTRACT_FIELDS = [
+	'recordId',
+	'agentId',
+	'teamId',
+	'agentSessionId',
+	'stateIndex',
+	'stateId',
+	'state',
+	'reasonId',
+	'reason',
+	'label',
+	'category',
+	'startTimeUtc',
+	'endTimeUtc',
+	'startTime',
+	'endTime',
+	'durationSeconds',
+	'durationFormatted',
+	'isOpen',
+];
+/** Added with Boundary Handling "Clip to Window". */
+const CLIP_FIELDS = ['windowStartUtc', 'windowEndUtc', 'clippedDurationSeconds'];
+
 /** Credential values for the fake server: discovery on (token URL and base URL left empty). */
 function fakeCredentialData(fake, overrides = {}) {
 	const c = fake.credentials;
@@ -36,4 +60,11 @@ function historyParameters(overrides = {}) {
 	};
 }
 
-module.exports = { WINDOW, WINDOW_MS, fakeCredentialData, historyParameters };
+module.exports = {
+	WINDOW,
+	WINDOW_MS,
+	CONTRACT_FIELDS,
+	CLIP_FIELDS,
+	fakeCredentialData,
+	historyParameters,
+};

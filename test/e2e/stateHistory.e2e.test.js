@@ -3,31 +3,13 @@
 
 const { createFakeCxone } = require('../fake-cxone');
 const h = require('./harness');
-const { WINDOW_MS, fakeCredentialData, historyParameters } = require('./cases');
-
-const CONTRACT_FIELDS = [
-	'recordId',
-	'agentId',
-	'teamId',
-	'agentSessionId',
-	'stateIndex',
-	'stateId',
-	'state',
-	'reasonId',
-	'reason',
-	'label',
-	'category',
-	'startTimeUtc',
-	'endTimeUtc',
-	'startTime',
-	'endTime',
-	'durationSeconds',
-	'durationFormatted',
-	'isOpen',
-	'windowStartUtc',
-	'windowEndUtc',
-	'clippedDurationSeconds',
-];
+const {
+	WINDOW_MS,
+	CONTRACT_FIELDS,
+	CLIP_FIELDS,
+	fakeCredentialData,
+	historyParameters,
+} = require('./cases');
 
 describe('CXone Agent State History in real n8n (CXone flavor)', () => {
 	let fake;
@@ -70,7 +52,8 @@ describe('CXone Agent State History in real n8n (CXone flavor)', () => {
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(new Set(ids)).toEqual(new Set(expected.map((r) => r.recordId)));
 		for (const item of items) {
-			for (const field of CONTRACT_FIELDS) expect(item.json).toHaveProperty(field);
+			for (const field of [...CONTRACT_FIELDS, ...CLIP_FIELDS])
+				expect(item.json).toHaveProperty(field);
 			expect(item.pairedItem).toEqual({ item: 0 });
 		}
 		// One record checked field by field against the server's own truth.

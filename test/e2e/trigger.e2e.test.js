@@ -10,7 +10,7 @@ const http = require('node:http');
 const { createFakeCxone } = require('../fake-cxone');
 const h = require('./harness');
 const { startN8n, setupOwner } = require('./server');
-const { fakeCredentialData } = require('./cases');
+const { CONTRACT_FIELDS, fakeCredentialData } = require('./cases');
 
 const WORKFLOW_ID = 'e2eTriggerPolls1';
 const CREDENTIAL_ID = 'cxoneTriggerCred';
@@ -27,29 +27,6 @@ const POLLS_CHECKED = 3;
 // Sat+Sun off): a 10 s poll sees ≥4 in every hourly sample of a week, ~45 typically.
 const FAKE = { agents: 300, statesPerShift: 2000, seed: 5 };
 const STATE_HISTORY_PATH = /\/agents\/state-history$/;
-
-const CONTRACT_FIELDS = [
-	'recordId',
-	'agentId',
-	'agentName',
-	'teamId',
-	'teamName',
-	'agentSessionId',
-	'stateIndex',
-	'stateId',
-	'state',
-	'reasonId',
-	'reason',
-	'label',
-	'category',
-	'startTimeUtc',
-	'endTimeUtc',
-	'startTime',
-	'endTime',
-	'durationSeconds',
-	'durationFormatted',
-	'isOpen',
-];
 
 function triggerWorkflow(sinkUrl) {
 	return {
@@ -316,7 +293,8 @@ describe('CXone Agent State Trigger active in real n8n (n8n start)', () => {
 		// Every item: an ended state with the output contract, true to the server's record.
 		const wrong = [];
 		for (const item of items) {
-			for (const field of CONTRACT_FIELDS) expect(item).toHaveProperty(field);
+			for (const field of [...CONTRACT_FIELDS, 'agentName', 'teamName'])
+				expect(item).toHaveProperty(field);
 			const t = truthById.get(item.recordId);
 			const actual = `${item.startTimeUtc}–${item.endTimeUtc} open=${item.isOpen}`;
 			const real =
