@@ -89,8 +89,9 @@ export function readHistoryPlan(
 		},
 		nowMs,
 	);
-	// Nothing has happened after now: "today" and future custom ends are read up to now.
-	if (requested.startMs >= nowMs) {
+	// Nothing has happened after now: "today" and future custom ends are read up to now. A window
+	// starting exactly now (Today at local midnight) is empty: no records, not an error.
+	if (requested.startMs > nowMs) {
 		throw new InputError(
 			range === 'custom' ? 'start' : 'timeRange',
 			`The window starts in the future (${new Date(requested.startMs).toISOString()}). Choose a start before now.`,

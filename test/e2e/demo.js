@@ -1,6 +1,7 @@
 // `npm run demo`: the main job. Starts the fake CXone server, runs the "daily timecard" example
 // workflow in real n8n 2.8.4 (the node installed as a community package), and prints yesterday's
-// states and the per-agent break summary. No CXone account needed.
+// states and the per-agent break summary, then today's current states. No CXone account needed.
+//   npm run demo -- --open-state absent|null|empty|elapsed   how the fake sends current states
 'use strict';
 
 const fs = require('node:fs');
@@ -15,6 +16,12 @@ const AGENTS = 4;
 const CXONE = 'CXone Agent State History';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
+
+/** `--open-state X`: how the fake sends each agent's current state (default: no duration key). */
+function openStateArg(argv) {
+	const i = argv.indexOf('--open-state');
+	return i >= 0 && argv[i + 1] ? argv[i + 1] : 'absent';
+}
 
 function table(headers, rows) {
 	const widths = headers.map((head, i) =>
@@ -32,10 +39,10 @@ const minutes = (s) => `${(s / 60).toFixed(1)}m`;
 const hours = (s) => `${(s / 3600).toFixed(2)}h`;
 
 /** A seed whose agents worked yesterday (the fake gives most of them weekends off). */
-function pickFake(nowMs) {
+function pickFake(nowMs, openState) {
 	const start = DateTime.fromMillis(nowMs, { zone: ZONE }).startOf('day').minus({ days: 1 });
 	for (let seed = 1; ; seed++) {
-		const fake = createFakeCxone({ agents: AGENTS, seed, now: nowMs });
+		const fake = createFakeCxone({ agents: AGENTS, seed, now: nowMs, openState });
 		const working = fake.agents.filter(
 			(a) =>
 				fake.countRecords({
@@ -48,15 +55,55 @@ function pickFake(nowMs) {
 	}
 }
 
+/** Today so far for every agent; the states still running are who is doing what right now. */
+async function printCurrentStates(home, fake) {
+	const workflow = h.historyWorkflow({
+		id: 'cxoneDemoToday01',
+		credentialId: 'cxoneDemoCred001',
+		parameters: {
+			agentSelection: 'all',
+			timeRange: 'today',
+			timezone: ZONE,
+			splitIntoItems: true,
+			options: { thresholdMinutes: 15, thresholdLabels: 'Break' },
+		},
+	});
+	await h.importWorkflow(home, workflow);
+	const run = await h.executeWorkflow(home, workflow.id);
+	const error = run.result?.data?.resultData?.error;
+	if (run.exitCode !== 0 || error || !run.result) {
+		throw new Error(`n8n run of "Today" failed: ${error?.message ?? `exit code ${run.exitCode}`}`);
+	}
+	const states = h.nodeOutput(run.result, 'CXone').filter((i) => i.json.recordId);
+	const open = states.filter((i) => i.json.isOpen);
+	say();
+	say(
+		`Right now (Today in ${ZONE}, ${states.length} states so far): each agent's current state, still running`,
+	);
+	say();
+	table(
+		['Agent', 'State', 'Since', 'For', 'Flag'],
+		open.map(({ json: s }) => [
+			s.agentName ?? s.agentId,
+			s.label,
+			hm(s.startTime),
+			s.durationFormatted,
+			s.overThreshold ? 'over 15m' : '',
+		]),
+	);
+}
+
 async function main() {
 	if (!fs.existsSync(path.join(h.ROOT, 'dist', 'nodes'))) {
 		throw new Error('dist/ is missing: run `npm run build` first (npm run demo does).');
 	}
 	await h.ensureRuntime(say);
-	const fake = pickFake(Date.now());
+	const fake = pickFake(Date.now(), openStateArg(process.argv.slice(2)));
 	await fake.start(0);
 	try {
-		say(`Fake CXone server on ${fake.url} (${AGENTS} agents, seeded data)`);
+		say(
+			`Fake CXone server on ${fake.url} (${AGENTS} agents, seeded data; current states sent as "${fake.openState}")`,
+		);
 		const tarball = await h.packPackage(path.join(h.E2E_DIR, '.tmp'));
 		const home = await h.createN8nHome(tarball);
 		await h.importCredential(home, { id: 'cxoneDemoCred001', data: fakeCredentialData(fake) });
@@ -134,6 +181,7 @@ async function main() {
 		say(
 			`The workflow's e-mail step would send a ${html?.json?.table?.length ?? 0}-character HTML timecard table.`,
 		);
+		await printCurrentStates(home, fake);
 	} finally {
 		await fake.stop();
 	}

@@ -1,6 +1,7 @@
 // Each example workflow of examples/ runs in real n8n against the fake CXone server (a NoOp stands
 // in for Slack, Sheets and mail; a manual start for the schedule). The fake's clock is the real
-// now, so "today" and "yesterday" mean what they say.
+// now, so "today" and "yesterday" mean what they say; the agents' current states come without a
+// duration, as some CXone tenants send them.
 'use strict';
 
 const { DateTime } = require('luxon');
@@ -20,7 +21,7 @@ describe('example workflows in real n8n', () => {
 
 	beforeAll(async () => {
 		// 16 agents: some work weekends, so "yesterday" has data on any day of the week.
-		fake = createFakeCxone({ agents: 16, seed: 11, now: Date.now() });
+		fake = createFakeCxone({ agents: 16, seed: 11, now: Date.now(), openState: 'absent' });
 		await fake.start(0);
 		home = await h.createN8nHome(process.env.CXONE_E2E_TARBALL);
 		await h.importCredential(home, { id: 'cxoneExamples01', data: fakeCredentialData(fake) });

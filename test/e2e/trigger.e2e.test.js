@@ -5,131 +5,30 @@
 'use strict';
 
 const fs = require('node:fs');
-const http = require('node:http');
 
 const { createFakeCxone } = require('../fake-cxone');
 const h = require('./harness');
 const { startN8n, setupOwner } = require('./server');
 const { CONTRACT_FIELDS, fakeCredentialData } = require('./cases');
+const {
+	POLL_CRON,
+	QUERY_MARGIN_MS,
+	triggerWorkflow,
+	startSink,
+	stampLog,
+	pollsFromLog,
+	untilQuiet,
+} = require('./trigger');
 
 const WORKFLOW_ID = 'e2eTriggerPolls1';
 const CREDENTIAL_ID = 'cxoneTriggerCred';
-const TRIGGER_NAME = 'CXone Agent State Trigger';
-// n8n refuses a seconds field containing '*' ("at least a minute"), but a list of seconds passes
-// its check: a poll every 10 s keeps the test short.
-const POLL_CRON = '0,10,20,30,40,50 * * * * *';
 const LOOK_BACK_MS = 60000; // the trigger's minimum look-back (1 minute)
-const QUERY_MARGIN_MS = 1000; // cursor.ts QUERY_MARGIN_MS: a poll reads from horizon − 1 s
 // normalize.ts OPEN_TOLERANCE_MS: a state ending within 1 s of CXone's lastPollTime is still open.
 const OPEN_TOLERANCE_MS = 1000;
 const POLLS_CHECKED = 3;
 // Busy enough for ended states at any UTC day and hour (weekends included; most agents have
 // Sat+Sun off): a 10 s poll sees ≥4 in every hourly sample of a week, ~45 typically.
 const FAKE = { agents: 300, statesPerShift: 2000, seed: 5 };
-const STATE_HISTORY_PATH = /\/agents\/state-history$/;
-
-function triggerWorkflow(sinkUrl) {
-	return {
-		id: WORKFLOW_ID,
-		name: 'e2e trigger polls',
-		active: false,
-		settings: { executionOrder: 'v1', timezone: 'UTC' },
-		nodes: [
-			{
-				parameters: {
-					pollTimes: { item: [{ mode: 'custom', cronExpression: POLL_CRON }] },
-					event: 'stateEnded',
-					agentSelection: 'all',
-					filters: {},
-					timezone: 'America/New_York',
-					options: { lookBackMinutes: LOOK_BACK_MS / 60000 },
-				},
-				id: 'node-trigger',
-				name: TRIGGER_NAME,
-				type: h.TRIGGER_TYPE,
-				typeVersion: 1,
-				position: [0, 0],
-				credentials: { [h.CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: `CXone ${CREDENTIAL_ID}` } },
-			},
-			{
-				parameters: {
-					method: 'POST',
-					url: sinkUrl,
-					sendHeaders: true,
-					headerParameters: {
-						parameters: [{ name: 'x-execution-id', value: '={{ $execution.id }}' }],
-					},
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody: '={{ JSON.stringify($json) }}',
-					options: {},
-				},
-				id: 'node-sink',
-				name: 'Sink',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [220, 0],
-			},
-		],
-		connections: {
-			[TRIGGER_NAME]: { main: [[{ node: 'Sink', type: 'main', index: 0 }]] },
-		},
-	};
-}
-
-/** Collects the emitted items: one POST per item, tagged with its execution. */
-async function startSink() {
-	const received = [];
-	const server = http.createServer((req, res) => {
-		let body = '';
-		req.on('data', (c) => (body += c));
-		req.on('end', () => {
-			received.push({
-				atMs: Date.now(),
-				executionId: String(req.headers['x-execution-id']),
-				item: JSON.parse(body),
-			});
-			res.writeHead(200, { 'content-type': 'application/json' });
-			res.end('{"ok":true}');
-		});
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `http://127.0.0.1:${server.address().port}/sink`,
-		received,
-		close: () =>
-			new Promise((resolve) => {
-				server.close(() => resolve());
-				server.closeAllConnections();
-			}),
-	};
-}
-
-/** The trigger's polls as the fake saw them: one window per poll (all of its pages). */
-function pollsFromLog(log) {
-	const polls = new Map();
-	for (const entry of log) {
-		if (entry.method !== 'GET' || !STATE_HISTORY_PATH.test(entry.path)) continue;
-		const key = `${entry.query.startDate}|${entry.query.endDate}`;
-		let poll = polls.get(key);
-		if (!poll) {
-			poll = {
-				startDate: entry.query.startDate,
-				endDate: entry.query.endDate,
-				horizonMs: Date.parse(entry.query.startDate) + QUERY_MARGIN_MS,
-				endMs: Date.parse(entry.query.endDate),
-				firstSeenMs: entry.atMs,
-				lastSeenMs: entry.atMs,
-				requests: [],
-			};
-			polls.set(key, poll);
-		}
-		poll.lastSeenMs = entry.atMs;
-		poll.requests.push(`${entry.status} in ${Math.round(entry.ms)} ms`);
-		poll.slowestMs = Math.max(poll.slowestMs ?? 0, entry.ms);
-	}
-	return [...polls.values()].sort((a, b) => a.endMs - b.endMs);
-}
 
 const hms = (ms) => new Date(ms).toISOString().slice(11, 23);
 
@@ -153,17 +52,27 @@ describe('CXone Agent State Trigger active in real n8n (n8n start)', () => {
 		// load, over 1 s) for the fake to stamp lastPollTime well after the `now` its open states
 		// were cut at, and the trigger would then read those states as ended.
 		fake.countRecords({ all: true, startMs: Date.now() - 60000, endMs: Date.now() });
-		// Stamp each logged request with the wall clock, to place executions between polls.
-		const push = fake.log.push;
-		fake.log.push = function stamped(...entries) {
-			for (const e of entries) e.atMs = Date.now();
-			return push.apply(this, entries);
-		};
+		stampLog(fake);
 		sink = await startSink();
 
 		home = await h.createN8nHome(process.env.CXONE_E2E_TARBALL);
 		await h.importCredential(home, { id: CREDENTIAL_ID, data: fakeCredentialData(fake) });
-		await h.importWorkflow(home, triggerWorkflow(sink.url));
+		await h.importWorkflow(
+			home,
+			triggerWorkflow({
+				id: WORKFLOW_ID,
+				name: 'e2e trigger polls',
+				credentialId: CREDENTIAL_ID,
+				sinkUrl: sink.url,
+				parameters: {
+					event: 'stateEnded',
+					agentSelection: 'all',
+					filters: {},
+					timezone: 'America/New_York',
+					options: { lookBackMinutes: LOOK_BACK_MS / 60000 },
+				},
+			}),
+		);
 		await h.n8n(home, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
 
 		n8n = await startN8n(home);
@@ -185,11 +94,7 @@ describe('CXone Agent State Trigger active in real n8n (n8n start)', () => {
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		// The extra poll's own items may still be on their way: stop once the sink is quiet.
-		for (let quietSince = Date.now(); Date.now() - quietSince < 1500; ) {
-			const before = sink.received.length;
-			await new Promise((resolve) => setTimeout(resolve, 250));
-			if (sink.received.length !== before) quietSince = Date.now();
-		}
+		await untilQuiet(sink);
 		await n8n.stop();
 
 		const polls = pollsFromLog(fake.log);

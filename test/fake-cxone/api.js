@@ -163,7 +163,7 @@ function stateHistory(app, ctx, agentIdRaw) {
 	if (p.error) return p.error;
 	if (!agents) return empty(204); // unknown agent
 	const now = app.now();
-	const seed = app.opts.seed;
+	const { seed, openState } = app.opts;
 	return cxonePage(app, ctx, {
 		total: app.data.count(agents, start, end, now),
 		skip: p.skip,
@@ -171,7 +171,9 @@ function stateHistory(app, ctx, agentIdRaw) {
 		listKey: 'agentStateHistory',
 		now,
 		items: (offset, limit) =>
-			app.data.slice(agents, start, end, now, offset, limit).map((v) => cxoneRecord(v, now, seed)),
+			app.data
+				.slice(agents, start, end, now, offset, limit)
+				.map((v) => cxoneRecord(v, now, seed, openState)),
 	});
 }
 

@@ -9,7 +9,8 @@ const { createFakeCxone } = require('./index');
 const USAGE = `Usage: node test/fake-cxone/cli.js [--port 8910] [--agents 10] [--teams 3] [--seed 42]
        [--now ISO|real] [--states-per-shift 40] [--latency-ms 0] [--page-size 100]
        [--max-page-size 10000] [--no-next-links] [--no-client-credentials] [--agents-forbidden]
-       [--v2-token-location top|pagination] [--token-ttl 3600]`;
+       [--v2-token-location top|pagination] [--token-ttl 3600]
+       [--open-state elapsed|absent|null|empty]`;
 
 function parseArgs(argv) {
 	const out = { port: 8910, options: {} };
@@ -55,6 +56,9 @@ function parseArgs(argv) {
 			case '--v2-token-location':
 				o.v2TokenLocation = value();
 				break;
+			case '--open-state':
+				o.openState = value();
+				break;
 			case '--no-next-links':
 				o.nextLinks = false;
 				break;
@@ -95,6 +99,7 @@ async function main() {
 		: 'Access Key (password grant) only';
 	console.log(`Fake CXone listening on ${url}
   clock: ${new Date(fake.nowMs).toISOString()}${args.options.now === 'real' ? ' (real time)' : ' (fixed)'}
+  current states: ${fake.openState} (--open-state elapsed|absent|null|empty)
   agents: ${fake.agents.length} (ids ${fake.agents[0] ? fake.agents[0].agentId : '-'}…), seed ${fake.options.seed}
 
 n8n credential "NICE CXone OAuth2 API":
@@ -107,7 +112,7 @@ n8n credential "NICE CXone OAuth2 API":
   Client auth:        Basic header or form body
   Token URL / API base URL: leave empty to discover (${c.tokenUrl}, ${c.apiBaseUrl})
 
-Control API: ${url}/__control/state  (log, faults, now, count, records)
+Control API: ${url}/__control/state  (log, faults, now, open-state, count, records)
 Ctrl+C to stop.`);
 	const shutdown = () => {
 		fake.stop().then(() => process.exit(0));

@@ -63,6 +63,11 @@ function controlRoute(fake, method, path, params, body) {
 					});
 				return json(200, clock(fake));
 			}
+			case 'GET /__control/open-state':
+				return json(200, { openState: fake.openState });
+			case 'POST /__control/open-state':
+				fake.setOpenState(parseJsonBody(body).openState);
+				return json(200, { openState: fake.openState });
 			case 'GET /__control/count':
 				return json(200, { count: fake.countRecords(recordQuery(params)) });
 			case 'GET /__control/records': {

@@ -33,7 +33,15 @@ export interface FakeCxoneOptions {
 	latencyMs?: number;
 	/** Generated states kept in the shift cache. Default 3,000,000. */
 	cacheStates?: number;
+	/** How the CXone flavor sends the state still running at now. Default 'elapsed'. */
+	openState?: OpenStateShape;
 }
+
+/**
+ * The current (still running) state of a session: `elapsed` = a duration up to now, `absent` = no
+ * `duration` key, `null` = `"duration": null`, `empty` = `"duration": ""`.
+ */
+export type OpenStateShape = 'elapsed' | 'absent' | 'null' | 'empty';
 
 export interface FakeCxoneCredentials {
 	clientId: string;
@@ -174,6 +182,9 @@ export interface FakeCxone {
 	activeFaults(): Record<string, Record<string, unknown> & { left: number; hits: number }>;
 	/** Every token issued so far answers 401 from now on. */
 	revokeTokens(): void;
+	/** How current states are sent from now on; throws for an unknown shape. */
+	setOpenState(shape: OpenStateShape): void;
+	readonly openState: OpenStateShape;
 	/** Fixes the clock (also leaves 'real' mode). */
 	setNow(ms: number | string): void;
 	advance(ms: number): void;
@@ -197,5 +208,6 @@ export const FAULT_NAMES: readonly FaultName[];
 export const AGENT_STATES: Readonly<Record<number, string>>;
 export const OUT_STATES: Readonly<Record<number, string>>;
 export const V2_STATES: Readonly<Record<number, string>>;
+export const OPEN_STATE_SHAPES: readonly OpenStateShape[];
 /** ISO-8601 duration as the fake writes it, e.g. isoDuration(250003) === 'PT4M10.003S'. */
 export function isoDuration(ms: number): string;

@@ -7,7 +7,7 @@ const { DataModel } = require('./data');
 const { TokenStore } = require('./tokens');
 const { Faults, FAULT_NAMES } = require('./faults');
 const { createHttpServer } = require('./server');
-const { cxoneRecord, v2Record, isoDuration } = require('./render');
+const { cxoneRecord, v2Record, isoDuration, OPEN_STATE_SHAPES } = require('./render');
 const { AGENT_STATES, OUT_STATES, V2_STATES } = require('./states');
 
 const DEFAULT_NOW = Date.parse('2024-05-08T18:00:00.000Z');
@@ -29,8 +29,17 @@ function toMs(value, name) {
 	throw new Error(`${name} must be epoch milliseconds or an ISO date, got ${String(value)}`);
 }
 
+function openStateShape(value) {
+	const shape = value === undefined ? 'elapsed' : String(value);
+	if (!OPEN_STATE_SHAPES.includes(shape)) {
+		throw new Error(`openState must be one of ${OPEN_STATE_SHAPES.join(', ')}, got ${shape}`);
+	}
+	return shape;
+}
+
 function resolveOptions(o) {
 	return {
+		openState: openStateShape(o.openState),
 		seed: o.seed === undefined ? 42 : Number(o.seed),
 		agents: o.agents === undefined ? 10 : Number(o.agents),
 		teams: o.teams === undefined ? 3 : Number(o.teams),
@@ -207,6 +216,13 @@ function createFakeCxone(options = {}) {
 		revokeTokens() {
 			app.tokens.revokeAll();
 		},
+		/** How the state still running at now is sent (see OPEN_STATE_SHAPES in render.js). */
+		setOpenState(shape) {
+			opts.openState = openStateShape(shape);
+		},
+		get openState() {
+			return opts.openState;
+		},
 		setNow(ms) {
 			clock.set(ms);
 		},
@@ -221,7 +237,7 @@ function createFakeCxone(options = {}) {
 			const { w, list } = views(q);
 			if (q.flavor === 'reportingV2')
 				return list.map((v) => v2Record(v, w.now, q.timezone || 'UTC'));
-			return list.map((v) => cxoneRecord(v, w.now, opts.seed));
+			return list.map((v) => cxoneRecord(v, w.now, opts.seed, opts.openState));
 		},
 		canonicalRecordsFor(q) {
 			const { w, list } = views(q);
@@ -240,5 +256,6 @@ module.exports = {
 	AGENT_STATES,
 	OUT_STATES,
 	V2_STATES,
+	OPEN_STATE_SHAPES,
 	isoDuration,
 };

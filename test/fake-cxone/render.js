@@ -101,18 +101,27 @@ function endOf(body, k) {
 
 const asIs = (v) => v;
 
+/**
+ * How the state still running at the server's now is sent: `elapsed` (a duration up to now),
+ * `absent` (no duration key), `null` (`"duration": null`) or `empty` (`"duration": ""`).
+ */
+const OPEN_STATE_SHAPES = Object.freeze(['elapsed', 'absent', 'null', 'empty']);
+
 /** One record exactly as the CXone state-history endpoints serve it. */
-function cxoneRecord(view, nowMs, seed) {
+function cxoneRecord(view, nowMs, seed, openState = 'elapsed') {
 	const { agent, header, body, k } = view;
 	const kindIndex = body.kinds[k];
 	const kind = KINDS[kindIndex];
 	const startMs = body.starts[k];
-	const durationMs = Math.min(endOf(body, k), nowMs) - startMs;
+	const endMs = endOf(body, k);
+	const durationMs = Math.min(endMs, nowMs) - startMs;
 	const h = hash4(seed, agent.agentId, header.sessionId, k);
 	const num = agent.stringNumbers ? String : asIs;
 	const style = h % 29;
 	let duration;
-	if (style === 3) duration = durationMs / 1000;
+	if (endMs > nowMs && openState === 'null') duration = null;
+	else if (endMs > nowMs && openState === 'empty') duration = '';
+	else if (style === 3) duration = durationMs / 1000;
 	else if (style === 7) duration = String(durationMs / 1000);
 	else duration = isoDuration(durationMs);
 	const c = contactFields(kindIndex, h >>> 3);
@@ -140,6 +149,7 @@ function cxoneRecord(view, nowMs, seed) {
 	};
 	rec[agent.teamField] = num(agent.teamId);
 	if (h % 41 === 11) delete rec.agentStateName; // clients then fall back to the id table
+	if (endMs > nowMs && openState === 'absent') delete rec.duration;
 	return rec;
 }
 
@@ -217,4 +227,11 @@ function v2Record(view, nowMs, timeZone) {
 	};
 }
 
-module.exports = { isoDuration, cxoneRecord, v2Record, isoInZone, assertTimeZone };
+module.exports = {
+	isoDuration,
+	cxoneRecord,
+	v2Record,
+	isoInZone,
+	assertTimeZone,
+	OPEN_STATE_SHAPES,
+};

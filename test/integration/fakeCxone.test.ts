@@ -477,6 +477,48 @@ describe('fake CXone server', () => {
 			}
 		});
 
+		it('sends the open state in the chosen shape; ended states keep their duration', async () => {
+			const q = { startDate: iso(NOW - HOUR), endDate: iso(NOW + HOUR), top: 10000 };
+			const open = new Set(
+				fake
+					.canonicalRecordsFor({ all: true, startMs: NOW - HOUR, endMs: NOW + HOUR })
+					.filter((r) => r.isOpen)
+					.map((r) => r.recordId),
+			);
+			const expected = {
+				absent: (r: RawRecord) => !('duration' in r),
+				null: (r: RawRecord) => r.duration === null,
+				empty: (r: RawRecord) => r.duration === '',
+				elapsed: (r: RawRecord) => durationSeconds(r.duration) > 0,
+			};
+			try {
+				for (const shape of ['absent', 'null', 'empty', 'elapsed'] as const) {
+					// Over the control API, as a separate n8n process sets it.
+					const set = await fetch(`${url}/__control/open-state`, {
+						method: 'POST',
+						body: JSON.stringify({ openState: shape }),
+					});
+					expect(await set.json()).toEqual({ openState: shape });
+					expect(fake.openState).toBe(shape);
+					const page = await client.getJson<CxonePage>(historyPath(q));
+					const current = page.agentStateHistory.filter((r) => open.has(recordId(r)));
+					expect(current).toHaveLength(fake.agents.length);
+					expect(current.every(expected[shape])).toBe(true);
+					const ended = page.agentStateHistory.filter((r) => !open.has(recordId(r)));
+					expect(ended.length).toBeGreaterThan(0);
+					expect(ended.every((r) => durationSeconds(r.duration) >= 0)).toBe(true);
+				}
+				const bad = await fetch(`${url}/__control/open-state`, {
+					method: 'POST',
+					body: JSON.stringify({ openState: 'sometimes' }),
+				});
+				expect(bad.status).toBe(400);
+				expect(() => createFakeCxone({ openState: 'later' as never })).toThrow(/openState/);
+			} finally {
+				fake.setOpenState('elapsed');
+			}
+		});
+
 		it('straddles window edges: the state running at the window start is returned', async () => {
 			const edge = WED + 10 * HOUR + 123;
 			const canonical = fake.canonicalRecordsFor({ all: true, startMs: edge, endMs: NOW });

@@ -7,13 +7,18 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { CxoneOAuth2Api } from '../../credentials/CxoneOAuth2Api.credentials';
 import { CxoneAgentStateHistory } from '../../nodes/CxoneAgentStateHistory/CxoneAgentStateHistory.node';
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, retryTiming } from '../../nodes/shared/api/retry';
-import { createFakeCxone } from '../fake-cxone';
+import { createFakeCxone, OPEN_STATE_SHAPES } from '../fake-cxone';
 import type { FakeCxone, FakeCxoneFaults, FakeCxoneOptions } from '../fake-cxone';
 import type { Params } from '../helpers/n8nContext';
 import { createExecuteContext } from '../helpers/n8nContext';
 
 const MON = '2024-05-06T00:00:00.000Z';
 const TUE = '2024-05-07T00:00:00.000Z';
+/**
+ * The fake's clock: the window's end, so every agent's last state in it is still running and is
+ * sent in the open-state shape of the case (the window's records are the same as with a later now).
+ */
+const FAKE_NOW = TUE;
 /** The fake's clock, also the transport's clock here (Retry-After dates are relative to it). */
 const NOW = Date.parse('2024-05-08T18:00:00.000Z');
 const PAGE_SIZE = 50;
@@ -66,7 +71,7 @@ function expectWaits(expected: Waits): void {
 }
 
 async function startFake(options: FakeCxoneOptions = {}): Promise<FakeCxone> {
-	const server = createFakeCxone({ agents: 6, seed: 7, ...options });
+	const server = createFakeCxone({ agents: 6, seed: 7, now: FAKE_NOW, ...options });
 	await server.start(0);
 	return server;
 }
@@ -99,16 +104,18 @@ async function runNode(server: FakeCxone, faults: FakeCxoneFaults, options: Para
 		},
 	});
 	let ids: string[] | undefined;
+	let open: string[] | undefined;
 	let error: unknown;
 	try {
 		const out = await new CxoneAgentStateHistory().execute.call(ctx);
 		ids = out[0].map((item) => String(item.json.recordId));
+		open = out[0].filter((item) => item.json.isOpen === true).map((i) => String(i.json.recordId));
 	} catch (caught) {
 		error = caught;
 	}
 	// Client-side attempts: every call of httpRequestWithAuthentication for the history.
 	const attempts = ctx.harness.authCalls.filter((c) => c.url.includes('/state-history')).length;
-	return { ids, error, attempts };
+	return { ids, open, error, attempts };
 }
 
 const apiStatuses = (server: FakeCxone) =>
@@ -345,28 +352,35 @@ const fails: Fails[] = [
 	},
 ];
 
+/** Each case sends the agents' current states in one of the shapes, in turn. */
+const withShapes = <T>(cases: T[]) =>
+	cases.map((c, i) => ({ ...c, openState: OPEN_STATE_SHAPES[i % OPEN_STATE_SHAPES.length] }));
+
 describe('fault matrix: the node against the fake CXone over HTTP', () => {
 	let fake: FakeCxone;
 	let truth: string[];
+	let openTruth: string[];
 
 	beforeAll(async () => {
 		fake = await startFake();
-		truth = fake
-			.canonicalRecordsFor({ all: true, startMs: MON, endMs: TUE })
-			.map((r) => r.recordId)
-			.sort();
+		const canonical = fake.canonicalRecordsFor({ all: true, startMs: MON, endMs: TUE });
+		truth = canonical.map((r) => r.recordId).sort();
 		expect(truth).toHaveLength(RECORDS);
+		openTruth = canonical.filter((r) => r.isOpen).map((r) => r.recordId);
+		expect(openTruth).toHaveLength(6);
 	});
 	afterAll(async () => {
 		await fake.stop();
 	});
 
-	describe.each(recovers)('$fault', (c) => {
+	describe.each(withShapes(recovers))('$fault (current states: $openState)', (c) => {
 		it('returns exactly the records of the window, each once', async () => {
-			const { ids, error, attempts } = await runNode(fake, c.faults, c.options);
+			fake.setOpenState(c.openState);
+			const { ids, open, error, attempts } = await runNode(fake, c.faults, c.options);
 			expect(error).toBeUndefined();
 			expect(ids).toHaveLength(RECORDS);
 			expect([...(ids ?? [])].sort()).toEqual(truth);
+			expect([...(open ?? [])].sort()).toEqual([...openTruth].sort());
 			expect(attempts).toBe(c.attempts);
 			if (c.statuses) expect(apiStatuses(fake)).toEqual(c.statuses);
 			else await settle(fake, c.attempts);
@@ -375,8 +389,9 @@ describe('fault matrix: the node against the fake CXone over HTTP', () => {
 		});
 	});
 
-	describe.each(fails)('$fault', (c) => {
+	describe.each(withShapes(fails))('$fault (current states: $openState)', (c) => {
 		it('stops with a clear NodeApiError after a bounded number of attempts', async () => {
+			fake.setOpenState(c.openState);
 			const { ids, error, attempts } = await runNode(fake, c.faults, c.options);
 			expect(ids).toBeUndefined();
 			expect(error).toBeInstanceOf(NodeApiError);
@@ -397,7 +412,7 @@ describe('fault matrix: the node against the fake CXone over HTTP', () => {
 describe('fault matrix: a server that sends no _links.next (paging by skip/top)', () => {
 	let fake: FakeCxone;
 	beforeAll(async () => {
-		fake = await startFake({ nextLinks: false });
+		fake = await startFake({ nextLinks: false, openState: 'absent' });
 	});
 	afterAll(async () => {
 		await fake.stop();

@@ -14,9 +14,10 @@ import {
 	V2_STATE_HISTORY_PATH,
 	v2StateHistoryQuery,
 } from '../api';
-import type { Normalizer } from '../states/normalize';
+import type { Normalizer, SessionPosition } from '../states/normalize';
 import { splitWindow, toCxoneUtc } from '../time';
 import type { ApiFlavor, StateRecord, TimeWindow } from '../types';
+import { nextStateStarts } from './sessionEnds';
 
 export type AgentScope = { kind: 'all' } | { kind: 'ids'; ids: string[] };
 
@@ -55,6 +56,26 @@ interface Task {
 	chunk: TimeWindow;
 }
 
+/** The copy of a record kept for the output. */
+interface Kept {
+	record: StateRecord;
+	readAtMs: number;
+	startMs: number;
+	/** The raw record while its end is unknown (CXone sent no duration), to normalize it again. */
+	rawWhileOpen?: unknown;
+}
+
+function* positionsOf(
+	kept: Iterable<Kept>,
+	outside: readonly SessionPosition[],
+): Generator<SessionPosition> {
+	for (const { record, startMs } of kept) {
+		const { agentId, agentSessionId, stateIndex } = record;
+		yield { agentId, agentSessionId, stateIndex, startMs };
+	}
+	yield* outside;
+}
+
 function firstPage(q: StateHistoryQuery, task: Task) {
 	const start = toCxoneUtc(task.chunk.startMs);
 	const end = toCxoneUtc(task.chunk.endMs);
@@ -80,8 +101,10 @@ function firstPage(q: StateHistoryQuery, task: Task) {
 
 /**
  * Fetches every record of the query and normalizes it. A record seen twice (chunk or page edges)
- * is kept once: the copy read last wins, since an open state grows between reads. Invalid records
- * are returned, not dropped; the caller decides whether they are fatal.
+ * is kept once: the copy read last wins, since an open state grows between reads. A record CXone
+ * sent without a duration ends where the next state of its session in the run starts, and stays
+ * open when there is none. Invalid records are returned, not dropped; the caller decides whether
+ * they are fatal.
  */
 export async function fetchStateHistory(
 	this: CxoneFunctions,
@@ -99,7 +122,8 @@ export async function fetchStateHistory(
 	const tasks: Task[] = [];
 	for (const agentId of agentIds) for (const chunk of chunks) tasks.push({ agentId, chunk });
 
-	const byId = new Map<string, { record: StateRecord; readAtMs: number }>();
+	const byId = new Map<string, Kept>();
+	const outside: SessionPosition[] = [];
 	const invalid: InvalidRecord[] = [];
 	let outsideWindow = 0;
 	let received = 0;
@@ -123,22 +147,53 @@ export async function fetchStateHistory(
 						`Stopped after ${received} records: more than "Max Records" (${q.maxRecords}) for one input item. Narrow the time range or the agents, or raise Max Records (0 = no limit; memory grows with the records kept).`,
 					);
 				}
+				const { readAtMs } = page;
 				for (const raw of page.records) {
-					const result = normalize(raw, page.readAtMs);
+					const result = normalize(raw, readAtMs);
 					if (!result.ok) {
 						if (result.reason === 'invalid') invalid.push({ message: result.message });
-						else outsideWindow++;
+						else {
+							outsideWindow++;
+							if (result.position !== undefined) outside.push(result.position);
+						}
 						continue;
 					}
-					const previous = byId.get(result.record.recordId);
-					if (previous === undefined || page.readAtMs >= previous.readAtMs) {
-						byId.set(result.record.recordId, { record: result.record, readAtMs: page.readAtMs });
+					const { record, startMs } = result;
+					const previous = byId.get(record.recordId);
+					if (previous === undefined || readAtMs >= previous.readAtMs) {
+						const rawWhileOpen = result.endUnknown ? raw : undefined;
+						byId.set(record.recordId, { record, readAtMs, startMs, rawWhileOpen });
 					}
 				}
 			}
 		},
 		{ firstAlone },
 	);
+
+	const open: Kept[] = [];
+	for (const kept of byId.values()) if (kept.rawWhileOpen !== undefined) open.push(kept);
+	if (open.length > 0) {
+		const ends = nextStateStarts(
+			open.map((k) => ({ ...k.record, startMs: k.startMs })),
+			positionsOf(byId.values(), outside),
+		);
+		open.forEach((kept, i) => {
+			const endMs = ends[i];
+			if (endMs === undefined) return;
+			const result = normalize(kept.rawWhileOpen, kept.readAtMs, endMs);
+			if (result.ok) {
+				byId.set(result.record.recordId, {
+					...kept,
+					record: result.record,
+					rawWhileOpen: undefined,
+				});
+				return;
+			}
+			byId.delete(kept.record.recordId);
+			if (result.reason === 'invalid') invalid.push({ message: result.message });
+			else outsideWindow++;
+		});
+	}
 
 	const records: StateRecord[] = [];
 	for (const entry of byId.values()) records.push(entry.record);

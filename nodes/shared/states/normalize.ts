@@ -28,17 +28,39 @@ export interface NormalizerOptions {
 	thresholdLabels?: string[];
 }
 
+/** Where a record sits in its agent's session: what finds the next state's start. */
+export interface SessionPosition {
+	agentId: string;
+	agentSessionId: string | null;
+	stateIndex: number | null;
+	startMs: number;
+}
+
 export type NormalizeResult =
-	| { ok: true; record: StateRecord }
+	| {
+			ok: true;
+			record: StateRecord;
+			startMs: number;
+			/**
+			 * CXone sent no duration and no end was given: the record is reported open until the
+			 * run shows a later state of its session (history/sessionEnds.ts).
+			 */
+			endUnknown: boolean;
+	  }
 	| { ok: false; reason: 'invalid'; message: string }
-	| { ok: false; reason: 'outsideWindow' };
+	| { ok: false; reason: 'outsideWindow'; position?: SessionPosition };
 
 /**
- * Normalizes one raw record. `readAtMs` is when the data was read: CXone's page `lastPollTime`
- * (undefined when unknown: then no CXone state counts as open), or for v2 the time the page was
- * received (the end of states whose `end_time` is null).
+ * Normalizes one raw record. `readAtMs` is the read instant of the response holding it: CXone's
+ * page `lastPollTime`, never later than the response's arrival, else the arrival (for v2 the end
+ * of states whose `end_time` is null). `knownEndMs`, for a CXone record without a duration, is the
+ * start of the next state of its session; without it such a record is open.
  */
-export type Normalizer = (raw: unknown, readAtMs: number | undefined) => NormalizeResult;
+export type Normalizer = (
+	raw: unknown,
+	readAtMs: number | undefined,
+	knownEndMs?: number,
+) => NormalizeResult;
 
 /** Tolerance for "the state was still running when read": CXone's duration and lastPollTime can differ by rounding. */
 const OPEN_TOLERANCE_MS = 1000;
@@ -59,11 +81,34 @@ interface Canonical {
 	reasonName: string | null;
 	startMs: number;
 	endMs: number;
+	/** The end the API reported (start + duration, or end_time), before an open state is cut at the read instant. */
+	reportedEndMs: number;
 	isOpen: boolean;
 }
 
-function fromCxone(r: CxoneRecord, readAtMs: number | undefined): Canonical {
-	const endMs = r.startMs + Math.round(r.durationSeconds * 1000);
+/** An open state runs until the read instant; clock skew must not give a negative duration. */
+function openEndMs(startMs: number, readAtMs: number | undefined): number {
+	return Math.max(startMs, readAtMs ?? Date.now());
+}
+
+/**
+ * A CXone state is open when it has no duration and no known end, or when start + duration
+ * reaches the read instant (CXone then reports the time elapsed so far). Open states run until
+ * the read instant.
+ */
+function fromCxone(r: CxoneRecord, readAtMs: number | undefined, knownEndMs?: number): Canonical {
+	let endMs: number;
+	let reportedEndMs: number;
+	let isOpen: boolean;
+	if (r.durationSeconds === null) {
+		isOpen = knownEndMs === undefined;
+		endMs = knownEndMs ?? openEndMs(r.startMs, readAtMs);
+		reportedEndMs = endMs;
+	} else {
+		reportedEndMs = r.startMs + Math.round(r.durationSeconds * 1000);
+		isOpen = readAtMs !== undefined && reportedEndMs >= readAtMs - OPEN_TOLERANCE_MS;
+		endMs = isOpen ? openEndMs(r.startMs, readAtMs) : reportedEndMs;
+	}
 	const noReason = r.outStateId === 0;
 	return {
 		agentId: r.agentId,
@@ -78,7 +123,8 @@ function fromCxone(r: CxoneRecord, readAtMs: number | undefined): Canonical {
 		reasonName: noReason ? null : r.outStateDescription,
 		startMs: r.startMs,
 		endMs,
-		isOpen: readAtMs !== undefined && endMs >= readAtMs - OPEN_TOLERANCE_MS,
+		reportedEndMs,
+		isOpen,
 	};
 }
 
@@ -87,8 +133,7 @@ function fromV2(r: V2Record, readAtMs: number | undefined): Canonical {
 	if (r.endMs !== null) {
 		endMs = r.endMs;
 	} else if (readAtMs !== undefined) {
-		// Clock skew between server and reader must not give a negative duration.
-		endMs = Math.max(r.startMs, readAtMs);
+		endMs = openEndMs(r.startMs, readAtMs);
 	} else if (r.durationSeconds !== null) {
 		endMs = r.startMs + Math.round(r.durationSeconds * 1000);
 	} else {
@@ -108,6 +153,7 @@ function fromV2(r: V2Record, readAtMs: number | undefined): Canonical {
 		reasonName: noReason ? null : r.reasonName,
 		startMs: r.startMs,
 		endMs,
+		reportedEndMs: endMs,
 		isOpen: r.endMs === null,
 	};
 }
@@ -160,7 +206,7 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 	const parse: (raw: unknown) => RecordParseResult<CxoneRecord | V2Record> =
 		flavor === 'reportingV2' ? parseV2Record : parseCxoneRecord;
 
-	return (raw: unknown, readAtMs: number | undefined): NormalizeResult => {
+	return (raw: unknown, readAtMs: number | undefined, knownEndMs?: number): NormalizeResult => {
 		const parsed = parse(raw);
 		if (!parsed.ok) {
 			return {
@@ -169,10 +215,10 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 				message: `Invalid ${flavorName} ${identify(flavor, raw)}: ${parsed.message}`,
 			};
 		}
-		const c =
-			flavor === 'reportingV2'
-				? fromV2(parsed.value as V2Record, readAtMs)
-				: fromCxone(parsed.value as CxoneRecord, readAtMs);
+		const cxone = flavor !== 'reportingV2';
+		const c = cxone
+			? fromCxone(parsed.value as CxoneRecord, readAtMs, knownEndMs)
+			: fromV2(parsed.value as V2Record, readAtMs);
 		const { startMs, endMs } = c;
 		if (endMs < startMs) {
 			return {
@@ -181,7 +227,7 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 				message: `Invalid ${flavorName} ${identify(flavor, raw)}: field "${endField}" ends before the state starts`,
 			};
 		}
-		if (endMs > MAX_ISO_MS) {
+		if (c.reportedEndMs > MAX_ISO_MS) {
 			return {
 				ok: false,
 				reason: 'invalid',
@@ -190,12 +236,19 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 		}
 
 		// Half-open window [wStart, wEnd): a zero-length state counts when it starts inside it.
-		if (boundary === 'startInWindow') {
-			if (startMs < wStart || startMs >= wEnd) return OUTSIDE;
-		} else if (boundary === 'clip') {
-			if (startMs >= wEnd || (endMs <= wStart && !(endMs === startMs && startMs === wStart))) {
-				return OUTSIDE;
-			}
+		if (
+			(boundary === 'startInWindow' && (startMs < wStart || startMs >= wEnd)) ||
+			(boundary === 'clip' &&
+				(startMs >= wEnd || (endMs <= wStart && !(endMs === startMs && startMs === wStart))))
+		) {
+			// A CXone record outside the window can still be the next state that ends an open one.
+			if (!cxone) return OUTSIDE;
+			const { agentId, agentSessionId, stateIndex } = c;
+			return {
+				ok: false,
+				reason: 'outsideWindow',
+				position: { agentId, agentSessionId, stateIndex, startMs },
+			};
 		}
 
 		const startTimeUtc = formatUtcIso(startMs);
@@ -225,9 +278,10 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 			label: reason ?? state,
 			category: stateCategory(flavor, c.stateId),
 			startTimeUtc,
-			endTimeUtc: formatUtcIso(endMs),
+			// An open state has no end yet; its duration runs to the read instant.
+			endTimeUtc: c.isOpen ? null : formatUtcIso(endMs),
 			startTime: zoned(startMs),
-			endTime: zoned(endMs),
+			endTime: c.isOpen ? null : zoned(endMs),
 			durationSeconds,
 			durationFormatted: formatDuration(durationSeconds),
 			isOpen: c.isOpen,
@@ -262,6 +316,7 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 		if (includeRaw && typeof raw === 'object' && raw !== null) {
 			record.raw = raw as Record<string, unknown>;
 		}
-		return { ok: true, record };
+		const endUnknown = cxone && c.isOpen && (parsed.value as CxoneRecord).durationSeconds === null;
+		return { ok: true, record, startMs, endUnknown };
 	};
 }

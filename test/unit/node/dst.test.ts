@@ -45,10 +45,13 @@ describe('America/New_York, 2024-11-04: yesterday is the 25-hour day DST ended',
 	it('local times carry the offset of their instant: 01:30 happens twice', async () => {
 		at('2024-11-04T17:00:00.000Z');
 		serve(historyPath(), [
-			cxPage([
-				cxRecord(1, '2024-11-03T05:30:00.000Z', 'PT1H'),
-				cxRecord(2, '2024-11-03T06:30:00.000Z', 'PT1H'),
-			]),
+			cxPage(
+				[
+					cxRecord(1, '2024-11-03T05:30:00.000Z', 'PT1H'),
+					cxRecord(2, '2024-11-03T06:30:00.000Z', 'PT1H'),
+				],
+				{ lastPollTime: '2024-11-04T17:00:00.000Z' },
+			),
 		]);
 		const { json } = await run({ ...params, options: { chunkHours: 48 } });
 		expect(json.map((j: IDataObject) => [j.startTime, j.endTime])).toEqual([

@@ -149,8 +149,8 @@ describe('CXone record schema', () => {
 		}
 	});
 
-	it('needs agentStateId, agentId, startDate and duration', () => {
-		for (const key of ['agentStateId', 'agentId', 'startDate', 'duration'] as const) {
+	it('needs agentStateId, agentId and startDate', () => {
+		for (const key of ['agentStateId', 'agentId', 'startDate'] as const) {
 			const copy: Record<string, unknown> = { ...lunch };
 			delete copy[key];
 			const bad = expectInvalid(parseCxoneRecord(copy));
@@ -159,6 +159,15 @@ describe('CXone record schema', () => {
 				new RegExp(`^field "${key}" expected .*, got nothing \\(the field is missing\\)$`),
 			);
 		}
+	});
+
+	it('reads a missing, null or blank duration as none (a state CXone sent no end for)', () => {
+		for (const duration of [undefined, null, '', '  ']) {
+			const copy: Record<string, unknown> = { ...lunch, duration };
+			if (duration === undefined) delete copy.duration;
+			expect(expectOk(parseCxoneRecord(copy)).durationSeconds).toBeNull();
+		}
+		expect(expectInvalid(parseCxoneRecord({ ...lunch, duration: 'soon' })).field).toBe('duration');
 	});
 
 	it('treats optional extras as optional or null', () => {

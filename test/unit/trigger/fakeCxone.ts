@@ -24,7 +24,14 @@ export interface FakeState {
 	reasonId?: number;
 	reason?: string;
 	teamId?: number;
+	/** Sent without a duration even once ended (its end is then the next state's start). */
+	noDuration?: boolean;
 }
+
+/** How the state still running at now is sent: as elapsed so far, or with no duration. */
+export type OpenStateShape = 'elapsed' | 'absent' | 'null' | 'empty';
+
+export const OPEN_STATE_SHAPES: readonly OpenStateShape[] = ['elapsed', 'absent', 'null', 'empty'];
 
 export const AGENT = 39260750;
 export const SESSION = 5000001;
@@ -37,6 +44,7 @@ export function rawRecords(
 	window: TimeWindow,
 	nowMs: number,
 	agentId?: number,
+	openState: OpenStateShape = 'elapsed',
 ): Array<Record<string, unknown>> {
 	const out: Array<{ key: [number, number]; raw: Record<string, unknown> }> = [];
 	for (const s of states) {
@@ -50,20 +58,22 @@ export function rawRecords(
 			(endMs > window.startMs || (endMs === startMs && startMs === window.startMs));
 		if (!overlaps) continue;
 		const seconds = (endMs - startMs) / 1000;
-		out.push({
-			key: [agent, startMs],
-			raw: {
-				stateIndex: s.stateIndex,
-				startDate: new Date(startMs).toISOString(),
-				agentId: agent,
-				agentStateId: s.stateId ?? 2,
-				agentSessionId: s.sessionId ?? SESSION,
-				outStateId: s.reasonId ?? (s.reason === undefined ? 0 : 78),
-				outStateDescription: s.reason ?? null,
-				duration: `PT${seconds}S`,
-				teamId: s.teamId ?? 205970,
-			},
-		});
+		const open = s.end === undefined || ms(s.end) > nowMs;
+		const raw: Record<string, unknown> = {
+			stateIndex: s.stateIndex,
+			startDate: new Date(startMs).toISOString(),
+			agentId: agent,
+			agentStateId: s.stateId ?? 2,
+			agentSessionId: s.sessionId ?? SESSION,
+			outStateId: s.reasonId ?? (s.reason === undefined ? 0 : 78),
+			outStateDescription: s.reason ?? null,
+			duration: `PT${seconds}S`,
+			teamId: s.teamId ?? 205970,
+		};
+		if (s.noDuration === true || (open && openState === 'absent')) delete raw.duration;
+		if (open && openState === 'null') raw.duration = null;
+		if (open && openState === 'empty') raw.duration = '';
+		out.push({ key: [agent, startMs], raw });
 	}
 	out.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1]);
 	return out.map((o) => o.raw);
@@ -115,6 +125,9 @@ export class FakeCxone {
 	/** The next this-many state-history requests answer 500. */
 	failNext = 0;
 
+	/** How states still running at now are sent. */
+	openState: OpenStateShape = 'elapsed';
+
 	constructor(now: string) {
 		this.nowMs = ms(now);
 	}
@@ -160,6 +173,7 @@ export class FakeCxone {
 			{ startMs: ms(startDate), endMs: ms(endDate) },
 			this.nowMs,
 			match[1] === undefined ? undefined : Number(match[1]),
+			this.openState,
 		);
 		if (all.length === 0 || skip >= all.length) return [204, ''];
 		return [

@@ -7,7 +7,7 @@ import { NodeApiError, NodeOperationError, deepCopy } from 'n8n-workflow';
 import { CxoneAgentStateTrigger } from '../../../nodes/CxoneAgentStateTrigger/CxoneAgentStateTrigger.node';
 import type { Params } from '../../helpers/n8nContext';
 import { createPollContext } from '../../helpers/n8nContext';
-import { AGENT, FakeCxone } from './fakeCxone';
+import { AGENT, FakeCxone, OPEN_STATE_SHAPES } from './fakeCxone';
 
 const node = new CxoneAgentStateTrigger();
 const ms = (iso: string) => Date.parse(iso);
@@ -269,6 +269,91 @@ describe('active polling', () => {
 		);
 		expect(ids(await pollAt(ctx, '2024-05-01T12:05:00Z'))).toEqual([rid(1, AGENT + 1)]);
 		expect(fake.requests[0].path).toBe('/inContactAPI/services/v27.0/agents/state-history');
+	});
+});
+
+describe.each(OPEN_STATE_SHAPES)('the current state sent as "%s"', (shape) => {
+	beforeEach(() => {
+		fake.openState = shape;
+	});
+
+	it('State Started emits it open, State Ended once it has ended, State Exceeded once', async () => {
+		const options = { pageSize: 2, maxRetries: 0, resolveAgentNames: false };
+		const started = trigger({ event: 'stateStarted', options });
+		const ended = trigger({ event: 'stateEnded', options });
+		const exceeded = trigger({
+			event: 'stateExceeded',
+			thresholdMinutes: 15,
+			filters: { reasons: 'Break' },
+			options,
+		});
+		const all = [started, ended, exceeded];
+		const pollAll = async (iso: string) => {
+			const out: IDataObject[][] = [];
+			for (const ctx of all) out.push(await pollAt(ctx, iso));
+			return out;
+		};
+		await pollAll('2024-05-01T12:00:00Z');
+		fake.states.push(
+			{ stateIndex: 1, start: '2024-05-01T11:50:00Z', end: '2024-05-01T12:02:00Z', stateId: 1 },
+			{ stateIndex: 2, start: '2024-05-01T12:02:00Z', reason: 'Break' },
+		);
+
+		let [s, e, x] = await pollAll('2024-05-01T12:05:00Z');
+		expect(ids(s)).toEqual([rid(2)]);
+		expect(s[0]).toMatchObject({
+			isOpen: true,
+			endTimeUtc: null,
+			endTime: null,
+			durationSeconds: 180,
+			durationFormatted: '3m 00s',
+		});
+		expect(ids(e)).toEqual([rid(1)]);
+		expect(x).toEqual([]);
+
+		[s, e, x] = await pollAll('2024-05-01T12:20:00Z');
+		expect([s, e]).toEqual([[], []]);
+		expect(ids(x)).toEqual([rid(2)]);
+		expect(x[0]).toMatchObject({
+			isOpen: true,
+			endTimeUtc: null,
+			durationSeconds: 1080,
+			overThreshold: true,
+		});
+
+		fake.states[1].end = '2024-05-01T12:25:00Z';
+		fake.states.push({ stateIndex: 3, start: '2024-05-01T12:25:00Z', stateId: 1 });
+		[s, e, x] = await pollAll('2024-05-01T12:30:00Z');
+		expect(ids(s)).toEqual([rid(3)]);
+		expect(ids(e)).toEqual([rid(2)]);
+		expect(e[0]).toMatchObject({
+			isOpen: false,
+			endTimeUtc: '2024-05-01T12:25:00.000Z',
+			endTime: '2024-05-01T08:25:00.000-04:00',
+			durationSeconds: 1380,
+		});
+		expect(x).toEqual([]);
+
+		expect(await pollAll('2024-05-01T12:40:00Z')).toEqual([[], [], []]);
+	});
+});
+
+describe('a state CXone keeps sending without a duration after it ended', () => {
+	it('State Ended emits it once the next state of its session is listed, ending there', async () => {
+		fake.openState = 'absent';
+		const ctx = trigger({ options: { pageSize: 2, maxRetries: 0, resolveAgentNames: false } });
+		await pollAt(ctx, '2024-05-01T12:00:00Z');
+		fake.states.push({ stateIndex: 1, start: '2024-05-01T12:01:00Z', noDuration: true });
+		expect(await pollAt(ctx, '2024-05-01T12:05:00Z')).toEqual([]);
+		fake.states.push({ stateIndex: 2, start: '2024-05-01T12:07:00Z', noDuration: true });
+		const out = await pollAt(ctx, '2024-05-01T12:10:00Z');
+		expect(ids(out)).toEqual([rid(1)]);
+		expect(out[0]).toMatchObject({
+			isOpen: false,
+			endTimeUtc: '2024-05-01T12:07:00.000Z',
+			durationSeconds: 360,
+		});
+		expect(await pollAt(ctx, '2024-05-01T12:15:00Z')).toEqual([]);
 	});
 });
 

@@ -77,8 +77,10 @@ function toDuration(v: unknown): number | undefined {
 	return s === null ? undefined : s;
 }
 
+/** Absent, null and blank text all mean "no duration" (a state whose end CXone did not send). */
 function toOptDuration(v: unknown): number | null | undefined {
-	return v === undefined || v === null || v === '' ? null : toDuration(v);
+	if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return null;
+	return toDuration(v);
 }
 
 /** A value for an error message: short, quoted when text. */
@@ -163,7 +165,7 @@ const CXONE_SPECS: FieldSpecs = [
 	['agentSessionId', toOptId, EXPECT.id],
 	['outStateId', toOptInt, EXPECT.int],
 	['outStateDescription', toOptText, EXPECT.text],
-	['duration', toDuration, EXPECT.duration],
+	['duration', toOptDuration, EXPECT.duration],
 	['teamId', toOptId, EXPECT.id],
 	['teamNo', toOptId, EXPECT.id],
 	['teamName', toOptText, EXPECT.text],
@@ -183,7 +185,7 @@ export const cxoneRecordSchema = z
 		agentSessionId: idOpt,
 		outStateId: intOpt,
 		outStateDescription: textOpt,
-		duration: durationReq,
+		duration: durationOpt,
 		teamId: idOpt,
 		teamNo: idOpt,
 		teamName: textOpt,
@@ -200,7 +202,11 @@ export const cxoneRecordSchema = z
 
 export type CxoneRecordInput = z.input<typeof cxoneRecordSchema>;
 
-/** A validated CXone record: ids as strings, `startMs` epoch ms, `durationSeconds` seconds. */
+/**
+ * A validated CXone record: ids as strings, `startMs` epoch ms, `durationSeconds` seconds, or null
+ * when CXone sent no duration (absent, null or empty: the session's current state, or one whose
+ * end is the next state's start; see docs/open-states.md).
+ */
 export interface CxoneRecord {
 	agentId: string;
 	agentName: string | null;
@@ -213,7 +219,7 @@ export interface CxoneRecord {
 	outStateId: number | null;
 	outStateDescription: string | null;
 	startMs: number;
-	durationSeconds: number;
+	durationSeconds: number | null;
 }
 
 /** The fast path and the schema's transform: undefined when any field fails. */
@@ -226,7 +232,7 @@ function fastCxone(o: Raw): CxoneRecord | undefined {
 	const agentSessionId = toOptId(o.agentSessionId);
 	const outStateId = toOptInt(o.outStateId);
 	const outStateDescription = toOptText(o.outStateDescription);
-	const durationSeconds = toDuration(o.duration);
+	const durationSeconds = toOptDuration(o.duration);
 	const teamId = toOptId(o.teamId);
 	const teamNo = toOptId(o.teamNo);
 	const teamName = toOptText(o.teamName);
