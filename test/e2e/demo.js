@@ -1,5 +1,6 @@
 // `npm run demo`: the main job. Starts the fake CXone server, runs the "daily timecard" example
-// workflow in real n8n 2.8.4 (the node installed as a community package), and prints yesterday's
+// workflow in real n8n (the current runtime when installed, else the floor; the node installed as
+// a community package), and prints yesterday's
 // states and the per-agent break summary, then today's current states. No CXone account needed.
 //   npm run demo -- --open-state absent|null|empty|elapsed   how the fake sends current states
 'use strict';
@@ -110,7 +111,7 @@ async function main() {
 		const workflow = h.adaptExample('daily-timecard.json', { credentialId: 'cxoneDemoCred001' });
 		await h.importWorkflow(home, workflow);
 		say(
-			`Running examples/daily-timecard.json in n8n ${require('./node_modules/n8n/package.json').version}...`,
+			`Running examples/daily-timecard.json in ${h.RUNTIME_LABEL} (as installed by npm run demo; current n8n first)...`,
 		);
 		const run = await h.executeWorkflow(home, workflow.id);
 		const error = run.result?.data?.resultData?.error;

@@ -1,4 +1,4 @@
-// The n8n 2.8.4 editor in headless Chromium: the packed package installed as a community package,
+// The n8n editor (the run's runtime) in headless Chromium: the packed package installed as a community package,
 // the daily-timecard example imported, the CXone node's panel and credential form driven through
 // the UI, and "Execute step" run against the fake CXone server. Saves the README's screenshots
 // (node panel, credential form, output) into CXONE_SCREENSHOTS_DIR (test/e2e/.tmp/screenshots).

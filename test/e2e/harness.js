@@ -1,6 +1,6 @@
-// Runs this package inside real n8n 2.8.4 (installed in test/e2e/node_modules) as an installed
-// community package: pack, install into a fresh user folder, import credentials and workflows,
-// `n8n execute --id … --rawOutput`, parse the run. Shared by the e2e suite and the demo.
+// Runs this package inside real n8n (the runtime of this run, see runtimes/runtimes.js) as an
+// installed community package: pack, install into a fresh user folder, import credentials and
+// workflows, `n8n execute --id … --rawOutput`, parse the run. Shared by the e2e suite and the demo.
 'use strict';
 
 const { execFile } = require('node:child_process');
@@ -10,27 +10,21 @@ const os = require('node:os');
 const path = require('node:path');
 const { promisify } = require('node:util');
 
+const runtimes = require('./runtimes/runtimes');
+
 const run = promisify(execFile);
 const E2E_DIR = __dirname;
 const ROOT = path.resolve(E2E_DIR, '..', '..');
-const N8N_BIN = path.join(E2E_DIR, 'node_modules', '.bin', 'n8n');
+/** The n8n this run uses (CXONE_N8N_RUNTIME, else the first installed, current first). */
+const RUNTIME = runtimes.selected();
 const PACKAGE_NAME = 'n8n-nodes-cxone';
 const NODE_TYPE = `${PACKAGE_NAME}.cxoneAgentStateHistory`;
 const TRIGGER_TYPE = `${PACKAGE_NAME}.cxoneAgentStateTrigger`;
 const CREDENTIAL_TYPE = 'cxoneOAuth2Api';
 
-function runtimeInstalled() {
-	return fs.existsSync(N8N_BIN);
-}
-
-/** Installs the n8n runtime from its lockfile when it is missing (about 3 minutes). */
+/** Installs this run's n8n runtime from its lockfile when it is missing (a few minutes). */
 async function ensureRuntime(log = () => {}) {
-	if (runtimeInstalled()) return;
-	log('Installing n8n 2.8.4 into test/e2e (one time, about 3 minutes)...');
-	await run('npm', ['ci', '--no-audit', '--no-fund'], {
-		cwd: E2E_DIR,
-		maxBuffer: 64 * 1024 * 1024,
-	});
+	await runtimes.install(RUNTIME, log);
 }
 
 /** Builds nothing: packs the already built package (dist/) and returns the tarball path. */
@@ -83,11 +77,7 @@ function n8nEnv(n8nHome, extra = {}) {
 }
 
 async function n8n(n8nHome, args, extraEnv) {
-	return await run(N8N_BIN, args, {
-		env: n8nEnv(n8nHome, extraEnv),
-		maxBuffer: 512 * 1024 * 1024,
-		timeout: 600000,
-	});
+	return await runtimes.execN8n(RUNTIME, args, { env: n8nEnv(n8nHome, extraEnv) });
 }
 
 function writeJson(n8nHome, name, data) {
@@ -116,7 +106,25 @@ async function exportCredentials(n8nHome) {
 	return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-/** Runs an imported workflow; resolves with the parsed run (status, runData, error) and the raw output. */
+/**
+ * The run `n8n execute --rawOutput` printed: a pretty-printed JSON block from a line "{" to a line
+ * "}" (every inner line is indented). Log lines can come before it and after it: the task runner
+ * registers while the workflow runs and often prints after the JSON (docs/n8n-runtimes.md).
+ */
+function parseRun(stdout) {
+	const block = /^\{$[\s\S]*?^\}$/m.exec(stdout);
+	if (block === null) return undefined;
+	try {
+		return JSON.parse(block[0]);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Runs an imported workflow; resolves with the parsed run (status, runData, error) and the raw
+ * output. Throws when n8n printed no readable run, so a test can never pass on a missing result.
+ */
 async function executeWorkflow(n8nHome, workflowId) {
 	let stdout = '';
 	let stderr = '';
@@ -128,14 +136,11 @@ async function executeWorkflow(n8nHome, workflowId) {
 		stderr = error.stderr ?? '';
 		exitCode = typeof error.code === 'number' ? error.code : 1;
 	}
-	const start = stdout.search(/^\{/m);
-	let result;
-	if (start >= 0) {
-		try {
-			result = JSON.parse(stdout.slice(start));
-		} catch {
-			result = undefined;
-		}
+	const result = parseRun(stdout);
+	if (result === undefined) {
+		throw new Error(
+			`${runtimes.label(RUNTIME)}: n8n execute --id=${workflowId} printed no readable run (exit code ${exitCode}).\nstdout (end): ${stdout.slice(-3000)}\nstderr (end): ${stderr.slice(-3000)}`,
+		);
 	}
 	return { exitCode, stdout, stderr, result };
 }
@@ -228,10 +233,11 @@ function adaptExample(file, { credentialId }) {
 module.exports = {
 	ROOT,
 	E2E_DIR,
+	RUNTIME,
+	RUNTIME_LABEL: runtimes.label(RUNTIME),
 	NODE_TYPE,
 	TRIGGER_TYPE,
 	CREDENTIAL_TYPE,
-	runtimeInstalled,
 	ensureRuntime,
 	packPackage,
 	createN8nHome,
@@ -246,7 +252,6 @@ module.exports = {
 	adaptExample,
 };
 
-// For server.js (a long-running `n8n start`): the binary, the env every n8n call gets, a free port.
-module.exports.N8N_BIN = N8N_BIN;
+// For server.js (a long-running `n8n start`): the env every n8n call gets, a free port.
 module.exports.n8nEnv = n8nEnv;
 module.exports.freePort = freePort;

@@ -1,5 +1,5 @@
 // Regenerates the README's editor screenshots in docs/screenshots/: runs the browser test
-// (editor.browser.test.js, real n8n 2.8.4 in headless Chromium against the fake CXone server) and,
+// (editor.browser.test.js, real current n8n in headless Chromium against the fake CXone server) and,
 // only when every check passed, copies the pictures it took. Needs a build: `npm run screenshots`.
 'use strict';
 
@@ -20,7 +20,12 @@ function main() {
 		const run = spawnSync(
 			process.execPath,
 			[jest, '-c', path.join(__dirname, 'jest.browser.config.js')],
-			{ cwd: ROOT, stdio: 'inherit', env: { ...process.env, CXONE_SCREENSHOTS_DIR: tmp } },
+			{
+				cwd: ROOT,
+				stdio: 'inherit',
+				// The README shows the current editor.
+				env: { ...process.env, CXONE_SCREENSHOTS_DIR: tmp, CXONE_N8N_RUNTIME: 'current' },
+			},
 		);
 		if (run.status !== 0) {
 			console.error('The browser test failed; docs/screenshots/ is unchanged.');

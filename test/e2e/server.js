@@ -1,11 +1,11 @@
-// Starts and stops a real `n8n start` server (n8n 2.8.4) on loopback for tests that need n8n
-// running: active triggers, the REST API, a browser. Env and readiness as verified in
-// shared/reference/n8n-auth-verified.md §2.
+// Starts and stops a real `n8n start` server (the run's runtime) on loopback for tests that need
+// n8n running: active triggers, the REST API, a browser. Env and readiness: docs/n8n-runtimes.md.
 'use strict';
 
 const { spawn } = require('node:child_process');
 
-const { N8N_BIN, freePort, n8nEnv } = require('./harness');
+const { RUNTIME, freePort, n8nEnv } = require('./harness');
+const runtimes = require('./runtimes/runtimes');
 
 const READY_TIMEOUT_MS = 90000;
 const STOP_TIMEOUT_MS = 20000;
@@ -22,15 +22,18 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function startN8n(n8nHome, { port } = {}) {
 	const listenPort = port ?? (await freePort());
 	const url = `http://127.0.0.1:${listenPort}`;
-	const child = spawn(N8N_BIN, ['start'], {
-		env: n8nEnv(n8nHome, {
-			N8N_PORT: String(listenPort),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			// The auth cookie must work over plain http.
-			N8N_SECURE_COOKIE: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_TEMPLATES_ENABLED: 'false',
-		}),
+	const child = spawn(runtimes.nodeBinFor(RUNTIME), [runtimes.n8nBin(RUNTIME), 'start'], {
+		env: runtimes.envFor(
+			RUNTIME,
+			n8nEnv(n8nHome, {
+				N8N_PORT: String(listenPort),
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				// The auth cookie must work over plain http.
+				N8N_SECURE_COOKIE: 'false',
+				N8N_PERSONALIZATION_ENABLED: 'false',
+				N8N_TEMPLATES_ENABLED: 'false',
+			}),
+		),
 		// Own process group, so stop() can also reach the task runner n8n spawns.
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-// The action node inside real n8n 2.8.4, against the fake CXone server on loopback.
+// The action node inside real n8n (the run's runtime), against the fake CXone server on loopback.
 'use strict';
 
 const { createFakeCxone } = require('../fake-cxone');

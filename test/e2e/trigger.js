@@ -8,15 +8,16 @@ const http = require('node:http');
 const h = require('./harness');
 
 const TRIGGER_NAME = 'CXone Agent State Trigger';
-// n8n refuses a seconds field containing '*' ("at least a minute"), but a list of seconds passes
-// its check: a poll every 10 s keeps the test short.
-const POLL_CRON = '0,10,20,30,40,50 * * * * *';
+/** The poll schedule of the tests: the most often this run's n8n allows (runtimes.js). */
+const POLL = h.RUNTIME.fastestPoll;
+const POLL_DESCRIPTION =
+	POLL.time.mode === 'custom' ? `cron "${POLL.time.cronExpression}"` : POLL.time.mode;
 /** cursor.ts QUERY_MARGIN_MS: a poll reads from horizon − 1 s. */
 const QUERY_MARGIN_MS = 1000;
 const STATE_HISTORY_PATH = /\/agents\/state-history$/;
 
 /** Trigger → Sink. `sinkUrl` gets one POST per emitted item, tagged with the execution id. */
-function triggerWorkflow({ id, name, credentialId, sinkUrl, parameters, cron = POLL_CRON }) {
+function triggerWorkflow({ id, name, credentialId, sinkUrl, parameters }) {
 	return {
 		id,
 		name,
@@ -25,7 +26,7 @@ function triggerWorkflow({ id, name, credentialId, sinkUrl, parameters, cron = P
 		nodes: [
 			{
 				parameters: {
-					pollTimes: { item: [{ mode: 'custom', cronExpression: cron }] },
+					pollTimes: { item: [POLL.time] },
 					...parameters,
 				},
 				id: 'node-trigger',
@@ -136,9 +137,46 @@ async function untilQuiet(sink, quietMs = 1500) {
 	}
 }
 
+/**
+ * Fails unless n8n activated the workflow's trigger. n8n 2.41 activates through its publication
+ * service: `publication-status` says "published" with each trigger "activated", or the trigger's
+ * error; the workflow's `active` flag is true either way. 2.8.4 has no such route (404) and logs
+ * `Activated workflow "<name>"` instead. See docs/n8n-runtimes.md.
+ */
+async function expectActivated(n8n, cookie, workflow) {
+	const deadline = Date.now() + 60000;
+	for (;;) {
+		const res = await fetch(`${n8n.url}/rest/workflows/${workflow.id}/publication-status`, {
+			headers: { cookie },
+		});
+		if (res.status === 404) {
+			if (n8n.output().includes(`Activated workflow "${workflow.name}"`)) return 'logged';
+		} else {
+			const body = await res.json();
+			const status = body.data ?? body;
+			if (status.status === 'published') {
+				const failed = (status.triggers ?? []).filter((t) => t.status !== 'activated');
+				if (failed.length === 0) return 'published';
+				throw new Error(`"${workflow.name}" trigger not active: ${JSON.stringify(failed)}`);
+			}
+			if (status.status === 'failed') {
+				throw new Error(`"${workflow.name}" failed to activate: ${JSON.stringify(status)}`);
+			}
+		}
+		if (Date.now() > deadline) {
+			throw new Error(
+				`"${workflow.name}" was not activated within 60 s. n8n output:\n${n8n.output().slice(-4000)}`,
+			);
+		}
+		await sleep(500);
+	}
+}
+
 module.exports = {
+	expectActivated,
 	TRIGGER_NAME,
-	POLL_CRON,
+	POLL,
+	POLL_DESCRIPTION,
 	QUERY_MARGIN_MS,
 	triggerWorkflow,
 	startSink,
