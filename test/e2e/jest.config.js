@@ -13,6 +13,7 @@ module.exports = {
 	modulePathIgnorePatterns: ['<rootDir>/runtimes/[^/]+/node_modules/', '<rootDir>/.tmp/'],
 	haste: { forceNodeFilesystemAPI: true },
 	globalSetup: '<rootDir>/globalSetup.js',
+	testSequencer: '<rootDir>/sequencer.js',
 	testTimeout: 300000,
 	maxWorkers: 2,
 };
