@@ -2,7 +2,8 @@
 // the package's dev dependencies, the real n8n runtimes (with Node 24 from the npm registry where
 // the machine's Node is older) and, for the editor test, Chromium from the system's packages.
 // Plain Node built-ins: it runs before anything is installed.
-//   node test/install.js test   everything `npm test` uses (both n8n runtimes, Chromium)
+//   node test/install.js test   everything `npm test` uses (both n8n runtimes, Chromium); npm test
+//                               itself (test/all.js) installs the runtimes while the unit tests run
 //   node test/install.js demo   what the demo uses (an installed runtime, else the current one)
 'use strict';
 
@@ -71,25 +72,36 @@ function ensureChromium() {
 	}
 }
 
+/** Both runtimes at once: downloads and the sqlite3 compiles overlap. True when any was installed. */
+async function installRuntimes() {
+	const installed = await Promise.all(runtimes.RUNTIMES.map((r) => runtimes.install(r, log)));
+	return installed.some(Boolean);
+}
+
 async function main() {
 	const purpose = process.argv[2] ?? 'test';
-	if (purpose !== 'test' && purpose !== 'demo')
+	if (purpose !== 'test' && purpose !== 'demo') {
 		throw new Error('Usage: node test/install.js test|demo');
+	}
 	const started = Date.now();
 	ensurePackageDependencies();
 	if (purpose === 'demo') {
-		if (!runtimes.RUNTIMES.some(runtimes.isInstalled))
+		if (!runtimes.RUNTIMES.some(runtimes.isInstalled)) {
 			await runtimes.install(runtimes.RUNTIMES[0], log);
+		}
 		return;
 	}
 	ensureChromium();
-	// Both runtimes at once: downloads and the sqlite3 compiles overlap.
-	const installed = await Promise.all(runtimes.RUNTIMES.map((r) => runtimes.install(r, log)));
-	if (installed.some(Boolean))
+	if (await installRuntimes()) {
 		log(`Installs done in ${Math.round((Date.now() - started) / 1000)} s.`);
+	}
 }
 
-main().catch((error) => {
-	process.stderr.write(`${error.message}\n`);
-	process.exit(1);
-});
+module.exports = { ensurePackageDependencies, ensureChromium, installRuntimes };
+
+if (require.main === module) {
+	main().catch((error) => {
+		process.stderr.write(`${error.message}\n`);
+		process.exit(1);
+	});
+}
