@@ -351,4 +351,23 @@ describe('the CXone node in the n8n editor (headless Chromium)', () => {
 			await screenshot('output.png');
 		});
 	});
+
+	test('Settings → Community nodes: the install dialog takes the package name', async () => {
+		await step('install-dialog', async () => {
+			await page.goto(`${n8n.url}/settings/community-nodes`);
+			await page
+				.getByRole('button', { name: /install a community node/i })
+				.first()
+				.click();
+			const modal = page.locator('[data-test-id="communityPackageInstall-modal"]');
+			await modal.waitFor({ state: 'visible' });
+			const install = modal.locator('[data-test-id="install-community-package-button"]');
+			await modal.locator('input').first().fill('n8n-nodes-cxone');
+			// Install stays disabled until the risk notice is accepted.
+			expect(await install.isDisabled()).toBe(true);
+			await modal.locator('[data-test-id="user-agreement-checkbox"]').click();
+			expect(await install.isEnabled()).toBe(true);
+			await screenshot('install-dialog.png', modal);
+		});
+	});
 });
