@@ -2,7 +2,7 @@ import {
 	formatDuration,
 	parseDurationValue,
 	parseIsoDuration,
-} from '../../../nodes/shared/states/durations';
+} from '../../../nodes/shared/records/durations';
 
 describe('parseIsoDuration', () => {
 	it.each([
