@@ -1,87 +1,72 @@
 // ISO 8601 durations as CXone sends them (`PT1M30.5S`, `P1DT2H`) and the human format of the
 // output (`1h 02m 05s`). Values are seconds with millisecond precision.
 
-const NUM = '(\\d+(?:[.,]\\d+)?)';
-// Years and months are parsed only so that zero values (`P0Y0M0DT1H`) pass; other values are
-// rejected because their length depends on the calendar.
-const ISO_DURATION = new RegExp(
-	`^P(?!$)(?:${NUM}Y)?(?:${NUM}M)?(?:${NUM}W)?(?:${NUM}D)?(?:T(?=\\d)(?:${NUM}H)?(?:${NUM}M)?(?:${NUM}S)?)?$`,
-	'i',
-);
 const NUMERIC_SECONDS = /^\d+(?:\.\d+)?$/;
-
-// Milliseconds per unit for capture groups 3..7 (W, D, H, M, S).
-const UNIT_MS = [604_800_000, 86_400_000, 3_600_000, 60_000, 1000];
-
-function num(text: string): number {
-	return Number(text.indexOf(',') === -1 ? text : text.replace(',', '.'));
-}
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
-/** Units after T in the order the fast path accepts them: H, M, S. */
-const TIME_UNITS = 'HMS';
-const TIME_UNIT_MS = [3_600_000, 60_000, 1000];
 
-/** End of the number `\d+(?:\.\d+)?` starting at i, or -1. */
+function isDigit(code: number): boolean {
+	return code >= DIGIT_0 && code <= DIGIT_9;
+}
+
+/** End of the number `\d+(?:[.,]\d+)?` starting at i, or -1. */
 function numberEnd(s: string, i: number): number {
 	let j = i;
-	while (j < s.length && s.charCodeAt(j) >= DIGIT_0 && s.charCodeAt(j) <= DIGIT_9) j++;
+	while (j < s.length && isDigit(s.charCodeAt(j))) j++;
 	if (j === i) return -1;
-	if (s.charCodeAt(j) !== 46) return j; // '.'
+	const separator = s.charCodeAt(j);
+	if (separator !== 46 && separator !== 44) return j; // '.' ','
 	const k = j + 1;
 	j = k;
-	while (j < s.length && s.charCodeAt(j) >= DIGIT_0 && s.charCodeAt(j) <= DIGIT_9) j++;
+	while (j < s.length && isDigit(s.charCodeAt(j))) j++;
 	return j === k ? -1 : j;
 }
 
-/**
- * The shape CXone sends, `P[nD][T[nH][nM][nS]]` in capitals with '.' decimals, read without the
- * regex (its seven groups dominated parsing); undefined for any other text, which the regex
- * handles. Each part is rounded to ms as in the regex path.
- */
-function parseIsoDurationFast(s: string): number | null | undefined {
-	const n = s.length;
-	if (n < 3 || s.charCodeAt(0) !== 80) return undefined; // P
-	let ms = 0;
-	let i = 1;
-	if (s.charCodeAt(1) !== 84) {
-		const end = numberEnd(s, 1);
-		if (end < 0 || s.charCodeAt(end) !== 68) return undefined; // D
-		ms += Math.round(Number(s.slice(1, end)) * 86_400_000);
-		i = end + 1;
-		if (i === n) return Number.isFinite(ms) ? ms / 1000 : null;
-		if (s.charCodeAt(i) !== 84) return undefined; // T
-	}
-	i++;
-	if (i === n) return undefined;
-	let nextUnit = 0;
-	while (i < n) {
-		const end = numberEnd(s, i);
-		if (end < 0 || end === n) return undefined;
-		const unit = TIME_UNITS.indexOf(s.charAt(end));
-		if (unit < nextUnit) return undefined;
-		ms += Math.round(Number(s.slice(i, end)) * TIME_UNIT_MS[unit]);
-		nextUnit = unit + 1;
-		i = end + 1;
-	}
-	return Number.isFinite(ms) ? ms / 1000 : null;
-}
+// Units in the order ISO 8601 allows them, lower-cased: before T y m w d, after it h m s. Years
+// and months are read only so that zero values (`P0Y0M0DT1H`) pass; other values are rejected
+// because their length depends on the calendar.
+const DATE_UNITS = 'ymwd';
+const DATE_UNIT_MS = [NaN, NaN, 604_800_000, 86_400_000];
+const TIME_UNITS = 'hms';
+const TIME_UNIT_MS = [3_600_000, 60_000, 1000];
 
-/** Seconds (ms precision) of an ISO 8601 duration; null for garbage, negatives, years or months. */
+/**
+ * Seconds (ms precision) of an ISO 8601 duration, `P[nY][nM][nW][nD][T[nH][nM][nS]]` in either
+ * case with '.' or ',' decimals; null for garbage, negatives, years or months. One scanner, no
+ * regex: a regex's seven groups dominated parsing. Each part is rounded to ms.
+ */
 export function parseIsoDuration(s: string): number | null {
 	if (typeof s !== 'string') return null;
-	const fast = parseIsoDurationFast(s);
-	if (fast !== undefined) return fast;
-	const m = ISO_DURATION.exec(s);
-	if (m === null) return null;
-	if ((m[1] !== undefined && num(m[1]) !== 0) || (m[2] !== undefined && num(m[2]) !== 0)) {
-		return null;
-	}
+	const n = s.length;
+	if (n < 2 || (s.charCodeAt(0) | 32) !== 112) return null; // p, and something after it
 	let ms = 0;
-	for (let i = 0; i < 5; i++) {
-		const part = m[i + 3];
-		if (part !== undefined) ms += Math.round(num(part) * UNIT_MS[i]);
+	let i = 1;
+	let units = DATE_UNITS;
+	let unitMs = DATE_UNIT_MS;
+	let nextUnit = 0;
+	while (i < n) {
+		if ((s.charCodeAt(i) | 32) === 116) {
+			// t, once, followed by a number
+			if (units === TIME_UNITS || !isDigit(s.charCodeAt(i + 1))) return null;
+			units = TIME_UNITS;
+			unitMs = TIME_UNIT_MS;
+			nextUnit = 0;
+			i++;
+		}
+		const end = numberEnd(s, i);
+		if (end < 0 || end === n) return null;
+		const unit = units.indexOf(String.fromCharCode(s.charCodeAt(end) | 32));
+		if (unit < nextUnit) return null;
+		const text = s.slice(i, end);
+		const value = Number(text.indexOf(',') === -1 ? text : text.replace(',', '.'));
+		if (units === DATE_UNITS && unit < 2) {
+			if (value !== 0) return null;
+		} else {
+			ms += Math.round(value * unitMs[unit]);
+		}
+		nextUnit = unit + 1;
+		i = end + 1;
 	}
 	return Number.isFinite(ms) ? ms / 1000 : null;
 }
