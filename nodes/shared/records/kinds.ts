@@ -33,22 +33,15 @@ function toInt(v: unknown): number | undefined {
 	return undefined;
 }
 
-/** A numeric id (CXone agentId): an integer or a string of digits, as a string. */
-function toNumericId(v: unknown): string | undefined {
+/**
+ * An id as a string: an integer, or text that is non-empty or, for `numeric` (CXone agentId), a
+ * string of digits.
+ */
+function toId(v: unknown, numeric: boolean): string | undefined {
 	if (typeof v === 'number') return Number.isSafeInteger(v) ? String(v) : undefined;
 	if (typeof v === 'string') {
 		const t = v.trim();
-		return NUMERIC_ID.test(t) ? t : undefined;
-	}
-	return undefined;
-}
-
-/** Any id (sessions, teams, v2 users): an integer or a non-empty string, as a string. */
-function toId(v: unknown): string | undefined {
-	if (typeof v === 'number') return Number.isSafeInteger(v) ? String(v) : undefined;
-	if (typeof v === 'string') {
-		const t = v.trim();
-		return t === '' ? undefined : t;
+		return (numeric ? NUMERIC_ID.test(t) : t !== '') ? t : undefined;
 	}
 	return undefined;
 }
@@ -111,9 +104,9 @@ export function readField(kind: Kind<unknown>, v: unknown): unknown {
 		case 'int':
 			return toInt(v);
 		case 'numericId':
-			return toNumericId(v);
+			return toId(v, true);
 		case 'id':
-			return toId(v);
+			return toId(v, false);
 		case 'text': {
 			const text = toOptText(v);
 			return text === null && !kind.optional ? undefined : text;
