@@ -1,5 +1,6 @@
 // ISO 8601 durations as CXone sends them (`PT1M30.5S`, `P1DT2H`) and the human format of the
-// output (`1h 02m 05s`). Values are seconds with millisecond precision.
+// output (`1h 02m 05s`). Values are seconds with millisecond precision. Layering: a value parser
+// at the bottom with time/iso.ts (no imports); records/kinds.ts and states/normalize.ts use it.
 
 const NUMERIC_SECONDS = /^\d+(?:\.\d+)?$/;
 
