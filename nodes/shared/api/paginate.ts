@@ -26,7 +26,7 @@ export interface PageQuery {
 }
 
 export interface FetchedPage {
-	/** Raw records, not validated (schemas/record.ts does that). Never empty. */
+	/** Raw records, not validated (records/validate.ts does that). Never empty. */
 	records: unknown[];
 	/** When CXone read the data: the page's lastPollTime, else when the response arrived. */
 	readAtMs: number;

@@ -2,12 +2,13 @@
 // and in the chosen zone, durations, window rules (clip / as returned / start in window), isOpen
 // and overThreshold. Per-zone and per-window work happens once in createNormalizer.
 
-import { parseCxoneRecord, parseV2Record } from '../api/schemas/record';
-import type { CxoneRecord, RecordParseResult, V2Record } from '../api/schemas/record';
+import type { CxoneRecord, V2Record } from '../records/fields';
+import type { RecordParseResult } from '../records/validate';
+import { parseCxoneRecord, parseV2Record } from '../records/validate';
 import { flatString, formatUtcIso, MAX_ISO_MS } from '../time/iso';
 import { getZoneFormatter, isValidTimeZone } from '../time/zone';
 import type { ApiFlavor, BoundaryMode, StateRecord, TimeWindow } from '../types';
-import { formatDuration } from './durations';
+import { formatDuration } from '../records/durations';
 import { resolveStateName, stateCategory } from './stateTables';
 import type { StateNameOverrides } from './stateTables';
 

@@ -1,9 +1,6 @@
 // Fast UTC instant formatting and strict parsing of API timestamps. API strings without `Z` or an
 // offset are rejected: their meaning would depend on the server's local zone.
 
-const ISO_INSTANT =
-	/^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)$/;
-
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Largest instant we format: 9999-12-31T23:59:59.999Z (keeps the 4-digit-year ISO form). */
@@ -113,21 +110,24 @@ function twoDigits(s: string, i: number): number {
 }
 
 /**
- * The shape nearly every record has, `YYYY-MM-DDTHH:MM:SS[.fff…]Z`, read without the regex (its
- * match and substrings dominated parsing); undefined for any other shape, which the regex handles.
+ * Epoch milliseconds of an ISO 8601 instant that carries `Z` or an offset:
+ * `YYYY-MM-DD(T|t| )HH:MM[:SS[(.|,)f…]](Z|z|±HH[[:]MM])`, e.g. `+05:30`, `-0400`, `+05`; null for
+ * anything else, including impossible dates (Date.parse would roll Feb 30 into March). Fractions
+ * beyond milliseconds are truncated. One scanner, no regex: a regex's match and substrings
+ * dominated parsing.
  */
-function parseUtcFast(s: string): number | null | undefined {
+export function parseIsoToMs(s: unknown): number | null {
+	if (typeof s !== 'string') return null;
 	const n = s.length;
+	const separator = s.charCodeAt(10);
 	if (
-		n < 20 ||
-		s.charCodeAt(n - 1) !== 90 || // Z
+		n < 17 ||
 		s.charCodeAt(4) !== 45 || // -
 		s.charCodeAt(7) !== 45 ||
-		s.charCodeAt(10) !== 84 || // T
-		s.charCodeAt(13) !== 58 || // :
-		s.charCodeAt(16) !== 58
+		(separator !== 84 && separator !== 116 && separator !== 32) || // T t space
+		s.charCodeAt(13) !== 58 // :
 	) {
-		return undefined;
+		return null;
 	}
 	const century = twoDigits(s, 0);
 	const yy = twoDigits(s, 2);
@@ -135,44 +135,44 @@ function parseUtcFast(s: string): number | null | undefined {
 	const day = twoDigits(s, 8);
 	const hour = twoDigits(s, 11);
 	const minute = twoDigits(s, 14);
-	const second = twoDigits(s, 17);
-	if ((century | yy | month | day | hour | minute | second) < 0) return undefined;
+	if ((century | yy | month | day | hour | minute) < 0) return null;
+	let i = 16;
+	let second = 0;
 	let millis = 0;
-	if (n > 20) {
-		if (s.charCodeAt(19) !== 46 || n === 21) return undefined; // '.' and at least one digit
-		// Fractions beyond milliseconds are truncated, as in the regex path.
-		for (let i = 20, scale = 100; i < n - 1; i++, scale /= 10) {
-			const digit = s.charCodeAt(i) - 48;
-			if (digit < 0 || digit > 9) return undefined;
-			if (scale >= 1) millis += digit * scale;
+	if (s.charCodeAt(i) === 58) {
+		second = twoDigits(s, i + 1);
+		if (second < 0) return null;
+		i += 3;
+		const dot = s.charCodeAt(i);
+		if (dot === 46 || dot === 44) {
+			const start = ++i;
+			for (let scale = 100; i < n; i++, scale /= 10) {
+				const digit = s.charCodeAt(i) - 48;
+				if (digit < 0 || digit > 9) break;
+				if (scale >= 1) millis += digit * scale;
+			}
+			if (i === start) return null;
 		}
 	}
-	return instantMs(century * 100 + yy, month, day, hour, minute, second, millis, 0);
-}
-
-/**
- * Epoch milliseconds of an ISO 8601 instant that carries `Z` or an offset (`+05:30`, `-0400`, `+05`);
- * null for anything else, including impossible dates (Date.parse would roll Feb 30 into March).
- * Fractions beyond milliseconds are truncated.
- */
-export function parseIsoToMs(s: unknown): number | null {
-	if (typeof s !== 'string') return null;
-	const fast = parseUtcFast(s);
-	if (fast !== undefined) return fast;
-	const m = ISO_INSTANT.exec(s);
-	if (m === null) return null;
-	let millis = 0;
-	const frac = m[7];
-	if (frac !== undefined) {
-		millis = frac.length >= 3 ? +frac.slice(0, 3) : frac.length === 2 ? +frac * 10 : +frac * 100;
-	}
 	let offsetMinutes = 0;
-	if (m[8] === undefined) {
-		const oh = +m[10];
-		const om = m[11] === undefined ? 0 : +m[11];
-		if (oh > 23 || om > 59) return null;
-		offsetMinutes = m[9] === '-' ? -(oh * 60 + om) : oh * 60 + om;
+	const zone = s.charCodeAt(i);
+	if (zone === 90 || zone === 122) {
+		// Z z
+		if (i + 1 !== n) return null;
+	} else if (zone === 43 || zone === 45) {
+		// + -
+		const oh = twoDigits(s, i + 1);
+		i += 3;
+		let om = 0;
+		if (i < n) {
+			if (s.charCodeAt(i) === 58) i++;
+			om = twoDigits(s, i);
+			i += 2;
+		}
+		if (oh < 0 || om < 0 || i !== n || oh > 23 || om > 59) return null;
+		offsetMinutes = zone === 45 ? -(oh * 60 + om) : oh * 60 + om;
+	} else {
+		return null;
 	}
-	const second = m[6] === undefined ? 0 : +m[6];
-	return instantMs(+m[1], +m[2], +m[3], +m[4], +m[5], second, millis, offsetMinutes);
+	return instantMs(century * 100 + yy, month, day, hour, minute, second, millis, offsetMinutes);
 }

@@ -1,4 +1,4 @@
-// Envelope schemas of one page of either API flavor. Records stay unknown here: schemas/record.ts
+// Envelope schemas of one page of either API flavor. Records stay unknown here: records/validate.ts
 // validates each one. A page that fails its schema is reported with what was missing or wrong.
 
 import { z } from 'zod';

@@ -1,9 +1,5 @@
-import {
-	cxoneRecordSchema,
-	parseCxoneRecord,
-	parseV2Record,
-	v2RecordSchema,
-} from '../../../nodes/shared/api/schemas/record';
+import { CXONE_FIELDS, V2_FIELDS } from '../../../nodes/shared/records/fields';
+import { parseCxoneRecord, parseV2Record } from '../../../nodes/shared/records/validate';
 
 // CONSTRUCTED fixture (no real CXone state-history JSON is public): field list and types from
 // NICE's agent SDK, values invented.
@@ -218,65 +214,145 @@ describe('CXone record schema', () => {
 	});
 });
 
-describe('fast path and zod schema agree', () => {
-	const mutations: Array<[string, unknown]> = [
-		['agentId', '12'],
-		['agentId', ' 12 '],
-		['agentId', 'abc'],
-		['agentId', 1.5],
-		['agentId', null],
-		['agentId', undefined],
-		['stateIndex', '7'],
-		['stateIndex', ''],
-		['stateIndex', NaN],
-		['stateIndex', Infinity],
-		['agentStateId', '-3'],
-		['agentStateId', false],
-		['agentStateName', 5],
-		['agentStateName', ['x']],
-		['agentSessionId', 'S-1'],
-		['agentSessionId', 2 ** 53 + 2],
-		['outStateId', 0],
-		['outStateDescription', 12],
-		['duration', 'PT0S'],
-		['duration', 'P1Y'],
-		['duration', '1e3'],
-		['duration', {}],
-		['startDate', '2024-05-01T13:00:00.1234567Z'],
-		['startDate', '2024-05-01'],
-		['teamId', ''],
-		['teamNo', true],
-		['firstName', 'Ada'],
+// Each mutation of a valid record against what it must give: a change to the canonical record, or
+// the error text. Pinned from the former zod-backed validator's answers.
+describe('one field at a time', () => {
+	const cxoneLunch = expectOk(parseCxoneRecord(lunch));
+	const id = 'an id (an integer or non-empty text)';
+	const int = 'an integer or a string of digits';
+	const numericId = 'a numeric id (an integer or a string of digits)';
+	const instant = 'an ISO 8601 date-time with Z or an offset, e.g. 2024-05-01T13:00:00.000Z';
+	const duration = 'an ISO 8601 duration (e.g. PT1M30.5S) or a number of seconds';
+	const missing = 'nothing (the field is missing)';
+
+	const mutations: Array<[string, unknown, Record<string, unknown> | string]> = [
+		['agentId', '12', { agentId: '12' }],
+		['agentId', ' 12 ', { agentId: '12' }],
+		['agentId', 'abc', `expected ${numericId}, got "abc"`],
+		['agentId', 1.5, `expected ${numericId}, got 1.5`],
+		['agentId', null, `expected ${numericId}, got null`],
+		['agentId', undefined, `expected ${numericId}, got ${missing}`],
+		['stateIndex', '7', { stateIndex: 7 }],
+		['stateIndex', '', { stateIndex: null }],
+		['stateIndex', NaN, `expected ${int}, got null`],
+		['stateIndex', Infinity, `expected ${int}, got null`],
+		['agentStateId', '-3', { agentStateId: -3 }],
+		['agentStateId', false, `expected ${int}, got false`],
+		['agentStateName', 5, { agentStateName: '5' }],
+		['agentStateName', ['x'], 'expected text, got ["x"]'],
+		['agentSessionId', 'S-1', { agentSessionId: 'S-1' }],
+		['agentSessionId', 2 ** 53 + 2, `expected ${id}, got 9007199254740994`],
+		['outStateId', 0, { outStateId: 0 }],
+		['outStateDescription', 12, { outStateDescription: '12' }],
+		['duration', 'PT0S', { durationSeconds: 0 }],
+		['duration', 'P1Y', `expected ${duration}, got "P1Y"`],
+		['duration', '1e3', `expected ${duration}, got "1e3"`],
+		['duration', {}, `expected ${duration}, got {}`],
+		['startDate', '2024-05-01T13:00:00.1234567Z', { startMs: Date.UTC(2024, 4, 1, 13, 0, 0, 123) }],
+		['startDate', '2024-05-01', `expected ${instant}, got "2024-05-01"`],
+		['teamId', '', { teamId: '205970' }],
+		['teamNo', true, `expected ${id}, got true`],
+		['firstName', 'Ada', { agentName: 'Ada' }],
+		['lastName', 'Lovelace', { agentName: 'Lovelace' }],
+		['teamName', ' Support ', { teamName: 'Support' }],
 	];
 
-	it.each(mutations)('CXone %s = %p', (key, value) => {
-		const input = { ...lunch, [key]: value };
-		const fast = parseCxoneRecord(input);
-		const slow = cxoneRecordSchema.safeParse(input);
-		expect(fast.ok).toBe(slow.success);
-		if (fast.ok && slow.success) expect(fast.value).toEqual(slow.data);
+	it.each(mutations)('CXone %s = %p', (key, value, expected) => {
+		const result = parseCxoneRecord({ ...lunch, [key]: value });
+		if (typeof expected === 'string') {
+			expect(expectInvalid(result)).toEqual({
+				ok: false,
+				field: key,
+				message: `field "${key}" ${expected}`,
+			});
+		} else {
+			expect(expectOk(result)).toEqual({ ...cxoneLunch, ...expected });
+		}
 	});
 
-	const v2Mutations: Array<[string, unknown]> = [
-		['user_id', 17],
-		['user_id', ''],
-		['state_id', '3'],
-		['state_id', 'BREAK'],
-		['end_time', null],
-		['end_time', '2024-05-01T09:15:30'],
-		['duration', null],
-		['duration', '930.5'],
-		['reason_id', 0],
-		['team_id', false],
-		['start_time', undefined],
+	const v2Base = expectOk(parseV2Record(v2Break));
+	const v2Mutations: Array<[string, unknown, Record<string, unknown> | string]> = [
+		['user_id', 17, { userId: '17' }],
+		['user_id', '', `expected ${id}, got ""`],
+		['state_id', '3', { stateId: 3 }],
+		['state_id', 'BREAK', `expected ${int}, got "BREAK"`],
+		['end_time', null, { endMs: null }],
+		['end_time', '2024-05-01T09:15:30', `expected ${instant}, got "2024-05-01T09:15:30"`],
+		['duration', null, { durationSeconds: null }],
+		['duration', '930.5', { durationSeconds: 930.5 }],
+		['reason_id', 0, { reasonId: 0 }],
+		['team_id', false, `expected ${id}, got false`],
+		['start_time', undefined, `expected ${instant}, got ${missing}`],
 	];
 
-	it.each(v2Mutations)('v2 %s = %p', (key, value) => {
-		const input = { ...v2Break, [key]: value };
-		const fast = parseV2Record(input);
-		const slow = v2RecordSchema.safeParse(input);
-		expect(fast.ok).toBe(slow.success);
-		if (fast.ok && slow.success) expect(fast.value).toEqual(slow.data);
+	it.each(v2Mutations)('v2 %s = %p', (key, value, expected) => {
+		const result = parseV2Record({ ...v2Break, [key]: value });
+		if (typeof expected === 'string') {
+			expect(expectInvalid(result)).toEqual({
+				ok: false,
+				field: key,
+				message: `field "${key}" ${expected}`,
+			});
+		} else {
+			expect(expectOk(result)).toEqual({ ...v2Base, ...expected });
+		}
+	});
+
+	// Every row of each table is read: a row the validator skipped would accept `{}` here.
+	it.each([
+		...Object.keys(CXONE_FIELDS).map((key) => ['CXone', key] as const),
+		...Object.keys(V2_FIELDS).map((key) => ['v2', key] as const),
+	])('%s rejects an object as %s', (flavor, key) => {
+		const result =
+			flavor === 'CXone'
+				? parseCxoneRecord({ ...lunch, [key]: {} })
+				: parseV2Record({ ...v2Break, [key]: {} });
+		expect(expectInvalid(result).field).toBe(key);
+	});
+});
+
+describe('error text', () => {
+	it('names wrongly typed fields before content errors, up to three', () => {
+		expect(
+			expectInvalid(parseCxoneRecord({ ...lunch, agentId: 'abc', agentStateId: true })),
+		).toEqual({
+			ok: false,
+			field: 'agentStateId',
+			message: 'field "agentStateId" expected an integer or a string of digits, got true',
+		});
+		expect(
+			expectInvalid(
+				parseCxoneRecord({
+					...lunch,
+					agentId: true,
+					agentStateId: true,
+					stateIndex: true,
+					teamNo: true,
+					lastName: {},
+				}),
+			),
+		).toEqual({
+			ok: false,
+			field: 'agentId',
+			message:
+				'field "agentId" expected a numeric id (an integer or a string of digits), got true; ' +
+				'field "stateIndex" expected an integer or a string of digits, got true; ' +
+				'field "agentStateId" expected an integer or a string of digits, got true; and 2 more',
+		});
+	});
+
+	it('says what came instead of a record', () => {
+		expect(expectInvalid(parseCxoneRecord(NaN)).message).toBe(
+			'the record: Expected object, received nan',
+		);
+		expect(expectInvalid(parseV2Record(5)).message).toBe(
+			'the record: Expected object, received number',
+		);
+		expect(expectInvalid(parseV2Record(undefined))).toEqual({
+			ok: false,
+			field: '(record)',
+			message: 'the record: Required',
+		});
 	});
 });
 

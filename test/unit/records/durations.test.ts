@@ -2,7 +2,7 @@ import {
 	formatDuration,
 	parseDurationValue,
 	parseIsoDuration,
-} from '../../../nodes/shared/states/durations';
+} from '../../../nodes/shared/records/durations';
 
 describe('parseIsoDuration', () => {
 	it.each([
@@ -22,6 +22,7 @@ describe('parseIsoDuration', () => {
 		['PT1,5S', 1.5],
 		['P0Y0M1DT1S', 86401],
 		['pt2m', 120],
+		['p1w1dt0,25m', 691215],
 	])('%s → %d s', (text, seconds) => {
 		expect(parseIsoDuration(text)).toBe(seconds);
 	});
@@ -42,6 +43,11 @@ describe('parseIsoDuration', () => {
 		'P1DT',
 		'PT1S ',
 		'T1S',
+		'PT1S1H',
+		'P1DT2HT3M',
+		'PT1.S',
+		'P1D2W',
+		'PT1HX',
 	])('rejects %p', (text) => {
 		expect(parseIsoDuration(text)).toBeNull();
 	});

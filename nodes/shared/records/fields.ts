@@ -1,0 +1,83 @@
+// The one definition of each API record field: one table per flavor, from which the validator
+// (records/validate.ts), the validated record types below and the error text all come. Adding a
+// field is one row here plus its test. Layering: above records/kinds.ts, below states/.
+
+import type { Kind } from './kinds';
+import {
+	id,
+	instant,
+	int,
+	numericId,
+	optDuration,
+	optId,
+	optInstant,
+	optInt,
+	optText,
+} from './kinds';
+
+/**
+ * A row: a kind alone (the record keeps the API's name), `{ kind, as }` (another name), or
+ * `{ kind, fills }`: validated too, and used when the field it fills is absent (several fills of
+ * one field are joined with a space, as CXone's firstName and lastName make agentName).
+ */
+export type FieldRow =
+	| Kind<unknown>
+	| { kind: Kind<unknown>; as: string }
+	| { kind: Kind<unknown>; fills: string };
+
+export type FieldTable = Readonly<Record<string, FieldRow>>;
+
+/** CXone `agentStateHistory[]`, in the order errors name the fields; unknown fields are ignored. */
+export const CXONE_FIELDS = {
+	agentId: numericId,
+	stateIndex: optInt,
+	startDate: { kind: instant, as: 'startMs' },
+	agentStateId: int,
+	agentStateName: optText,
+	agentSessionId: optId,
+	outStateId: optInt,
+	outStateDescription: optText,
+	duration: { kind: optDuration, as: 'durationSeconds' },
+	teamId: optId,
+	teamNo: { kind: optId, fills: 'teamId' },
+	teamName: optText,
+	agentName: optText,
+	firstName: { kind: optText, fills: 'agentName' },
+	lastName: { kind: optText, fills: 'agentName' },
+} as const satisfies FieldTable;
+
+/** Reporting API v2 `records[]`, in the order errors name the fields. */
+export const V2_FIELDS = {
+	user_id: { kind: id, as: 'userId' },
+	user_name: { kind: optText, as: 'userName' },
+	team_id: { kind: optId, as: 'teamId' },
+	team_name: { kind: optText, as: 'teamName' },
+	session_id: { kind: optId, as: 'sessionId' },
+	state_index: { kind: optInt, as: 'stateIndex' },
+	state_id: { kind: int, as: 'stateId' },
+	state_name: { kind: optText, as: 'stateName' },
+	reason_id: { kind: optInt, as: 'reasonId' },
+	reason_name: { kind: optText, as: 'reasonName' },
+	start_time: { kind: instant, as: 'startMs' },
+	end_time: { kind: optInstant, as: 'endMs' },
+	duration: { kind: optDuration, as: 'durationSeconds' },
+} as const satisfies FieldTable;
+
+type RowValue<R> = R extends { kind: Kind<infer T> } ? T : R extends Kind<infer T> ? T : never;
+
+type RowName<K, R> = R extends { fills: string } ? never : R extends { as: infer A } ? A : K;
+
+/** The validated record a table describes: renamed rows under their new name, fills merged. */
+export type RecordOf<T extends FieldTable> = {
+	-readonly [K in keyof T as RowName<K, T[K]>]: RowValue<T[K]>;
+};
+
+/**
+ * A validated CXone record: ids as strings, `startMs` epoch ms, `durationSeconds` seconds, or null
+ * when CXone sent no duration (absent, null or empty: the session's current state, or one whose
+ * end is the next state's start; see docs/open-states.md).
+ */
+export type CxoneRecord = RecordOf<typeof CXONE_FIELDS>;
+
+/** A validated v2 record: `endMs` null while the state is open. */
+export type V2Record = RecordOf<typeof V2_FIELDS>;

@@ -1,0 +1,127 @@
+// Value kinds of record fields: how a raw JSON value becomes a canonical one (ids as strings,
+// numbers as numbers, instants as epoch ms, durations as seconds) and what an error says was
+// expected. Layering: time/iso.ts and records/durations.ts (value parsers, no imports) sit below
+// this file; records/fields.ts (the tables) and records/validate.ts sit above it; states/ above all.
+
+import { parseIsoToMs } from '../time/iso';
+import { parseDurationValue } from './durations';
+
+/**
+ * One kind of field: what `readField` reads it as, whether it may be absent, what an error says
+ * was expected, and its JSON type, reported before content errors so a record with a wrongly
+ * typed field names only those fields (the order the former zod schemas reported in). `T` is the
+ * value read, for records/fields.ts to derive the record types.
+ */
+export interface Kind<T> {
+	readonly tag: 'int' | 'numericId' | 'id' | 'text' | 'instant' | 'duration';
+	readonly optional: boolean;
+	readonly expected: string;
+	readonly jsonType: 'numberOrString' | 'string';
+	/** Never set: carries the value type. */
+	readonly value?: T;
+}
+
+const INTEGER = /^\s*-?\d+\s*$/;
+const NUMERIC_ID = /^-?\d+$/;
+
+function toInt(v: unknown): number | undefined {
+	if (typeof v === 'number') return Number.isSafeInteger(v) ? v : undefined;
+	if (typeof v === 'string' && INTEGER.test(v)) {
+		const n = Number(v);
+		return Number.isSafeInteger(n) ? n : undefined;
+	}
+	return undefined;
+}
+
+/**
+ * An id as a string: an integer, or text that is non-empty or, for `numeric` (CXone agentId), a
+ * string of digits.
+ */
+function toId(v: unknown, numeric: boolean): string | undefined {
+	if (typeof v === 'number') return Number.isSafeInteger(v) ? String(v) : undefined;
+	if (typeof v === 'string') {
+		const t = v.trim();
+		return (numeric ? NUMERIC_ID.test(t) : t !== '') ? t : undefined;
+	}
+	return undefined;
+}
+
+/** Optional text; numbers are accepted as text (one spec types outStateDescription as number). */
+function toOptText(v: unknown): string | null | undefined {
+	if (v === undefined || v === null) return null;
+	if (typeof v === 'string') {
+		const t = v.trim();
+		return t === '' ? null : t;
+	}
+	if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+	return undefined;
+}
+
+function toInstant(v: unknown): number | undefined {
+	const ms = parseIsoToMs(v);
+	return ms === null ? undefined : ms;
+}
+
+function toDuration(v: unknown): number | undefined {
+	const s = parseDurationValue(v);
+	return s === null ? undefined : s;
+}
+
+const EXPECT = {
+	int: 'an integer or a string of digits',
+	numericId: 'a numeric id (an integer or a string of digits)',
+	id: 'an id (an integer or non-empty text)',
+	text: 'text',
+	instant: 'an ISO 8601 date-time with Z or an offset, e.g. 2024-05-01T13:00:00.000Z',
+	duration: 'an ISO 8601 duration (e.g. PT1M30.5S) or a number of seconds',
+} as const;
+
+function kind<T>(tag: Kind<T>['tag'], optional: boolean, jsonType: Kind<T>['jsonType']): Kind<T> {
+	return { tag, optional, expected: EXPECT[tag], jsonType };
+}
+
+export const int = kind<number>('int', false, 'numberOrString');
+export const optInt = kind<number | null>('int', true, 'numberOrString');
+export const numericId = kind<string>('numericId', false, 'numberOrString');
+export const id = kind<string>('id', false, 'numberOrString');
+export const optId = kind<string | null>('id', true, 'numberOrString');
+/** Numbers are accepted as text (one spec types outStateDescription as number). */
+export const optText = kind<string | null>('text', true, 'numberOrString');
+export const instant = kind<number>('instant', false, 'string');
+export const optInstant = kind<number | null>('instant', true, 'string');
+export const duration = kind<number>('duration', false, 'numberOrString');
+/** Absent, null and blank text all mean "no duration" (a state whose end CXone did not send). */
+export const optDuration = kind<number | null>('duration', true, 'numberOrString');
+
+/**
+ * The value of `v` as `kind`: null for absent (optional kinds only), undefined for invalid. One
+ * switch with direct calls, not a function per kind: the coercers inline into it, where a call
+ * through each kind's own function could not (that was twice as slow over a page of records).
+ */
+export function readField(kind: Kind<unknown>, v: unknown): unknown {
+	if (kind.optional && (v === undefined || v === null || v === '')) return null;
+	switch (kind.tag) {
+		case 'int':
+			return toInt(v);
+		case 'numericId':
+			return toId(v, true);
+		case 'id':
+			return toId(v, false);
+		case 'text': {
+			const text = toOptText(v);
+			return text === null && !kind.optional ? undefined : text;
+		}
+		case 'instant':
+			return toInstant(v);
+		case 'duration':
+			if (kind.optional && typeof v === 'string' && v.trim() === '') return null;
+			return toDuration(v);
+	}
+}
+
+/** Whether `v` has the JSON type the kind takes (content is checked by `read`). */
+export function hasJsonType(kind: Kind<unknown>, v: unknown): boolean {
+	if (v === undefined || v === null) return kind.optional;
+	if (typeof v === 'string') return true;
+	return kind.jsonType === 'numberOrString' && typeof v === 'number' && !Number.isNaN(v);
+}
