@@ -4,6 +4,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { InputError } from '../shared/errors';
+import { CHUNK_HOURS } from '../shared/limits';
 import type { CredentialSettings } from '../shared/parameters/credentialSettings';
 import { positiveNumber } from '../shared/parameters/numbers';
 import { readRequestOptions } from '../shared/parameters/requestOptions';
@@ -120,17 +121,17 @@ export function readHistoryPlan(
 	}
 
 	const chunkHours = positiveNumber(
-		options.chunkHours ?? 24,
+		options.chunkHours ?? CHUNK_HOURS.default,
 		'options.chunkHours',
 		'Chunk Size (Hours)',
-		'24 suits most tenants.',
+		`${CHUNK_HOURS.default} suits most tenants.`,
 	);
 	// Checked here (as splitWindow counts) so the error names this option, not the time module's field.
 	const chunkMs = Math.max(1, Math.round(chunkHours * 3_600_000));
 	if ((window.endMs - window.startMs) / chunkMs > MAX_CHUNKS) {
 		throw new InputError(
 			'options.chunkHours',
-			`Chunk Size (Hours) of ${chunkHours} splits the window into more than ${MAX_CHUNKS} requests. Use a larger chunk size; 24 suits most tenants.`,
+			`Chunk Size (Hours) of ${chunkHours} splits the window into more than ${MAX_CHUNKS} requests. Use a larger chunk size; ${CHUNK_HOURS.default} suits most tenants.`,
 		);
 	}
 	const request = readRequestOptions(options);

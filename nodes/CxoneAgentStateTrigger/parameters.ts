@@ -6,6 +6,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { RequestOptions } from '../shared/api';
 import { InputError } from '../shared/errors';
+import { CHUNK_HOURS, MAX_HOURS } from '../shared/limits';
 import type { CredentialSettings } from '../shared/parameters/credentialSettings';
 import { numberInRange } from '../shared/parameters/numbers';
 import { readRequestOptions } from '../shared/parameters/requestOptions';
@@ -38,9 +39,6 @@ export interface TriggerPlan {
 	maxRecords: number;
 	transport: RequestOptions;
 }
-
-/** Windows longer than this are read in chunks (only after a long pause). */
-const CHUNK_HOURS = 24;
 
 const MINUTE_MS = 60_000;
 
@@ -93,7 +91,7 @@ export function readTriggerPlan(this: IPollFunctions, credential: CredentialSett
 		options.maxCatchUpHours ?? 24,
 		'options.maxCatchUpHours',
 		'Max Catch-Up (Hours)',
-		{ min: 0, max: 24 * 366 },
+		{ min: 0, max: MAX_HOURS },
 	);
 
 	return {
@@ -127,7 +125,8 @@ export function historyQuery(
 		apiVersion: credential.apiVersion,
 		agents: plan.agents,
 		window,
-		chunkHours: CHUNK_HOURS,
+		// Windows longer than a chunk are read in chunks (only after a long pause).
+		chunkHours: CHUNK_HOURS.default,
 		timeZone: plan.timeZone,
 		concurrency: plan.concurrency,
 		maxRecords: plan.maxRecords,

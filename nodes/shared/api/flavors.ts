@@ -2,13 +2,14 @@
 
 import type { IDataObject, INode } from 'n8n-workflow';
 
+import { PAGE_SIZE } from '../limits';
 import type { ApiFlavor } from '../types';
 import { apiError } from './errors';
 import type { CxoneListKey, PageEnvelope } from './schemas/page';
 import { parseCxoneEnvelope, parseV2Envelope } from './schemas/page';
 
 /** Records per page when the caller sets none. */
-export const DEFAULT_PAGE_SIZE = 1000;
+export const DEFAULT_PAGE_SIZE = PAGE_SIZE.default;
 
 export const V2_STATE_HISTORY_PATH = '/reporting/v2/agents/states/history';
 

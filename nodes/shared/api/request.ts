@@ -7,6 +7,7 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { TIMEOUT_SECONDS } from '../limits';
 import type { TransportOptions } from '../types';
 import { CXONE_CREDENTIAL_TYPE } from '../auth/constants';
 import { buildForceRefreshCredentials } from '../auth/forceRefresh';
@@ -23,8 +24,8 @@ import {
 	retryTiming,
 } from './retry';
 
-/** Per-request timeout when the caller sets none. */
-export const DEFAULT_TIMEOUT_MS = 120_000;
+/** Per-request timeout when the caller sets none: the same as the UI's default. */
+export const DEFAULT_TIMEOUT_MS = TIMEOUT_SECONDS.default * 1000;
 
 export interface CxoneRequest {
 	method?: 'GET';

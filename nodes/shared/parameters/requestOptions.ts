@@ -1,9 +1,18 @@
 // Reads the transport options both nodes offer (descriptions/requestOptions.ts), with the same
-// limits and messages in both.
+// limits (../limits.ts) and messages in both.
 
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestOptions } from '../api';
+import type { Limit } from '../limits';
+import {
+	CONCURRENCY,
+	MAX_PAGES,
+	MAX_RECORDS,
+	MAX_RETRIES,
+	PAGE_SIZE,
+	TIMEOUT_SECONDS,
+} from '../limits';
 import { positiveNumber, wholeNumber } from './numbers';
 
 export interface RequestSettings {
@@ -14,21 +23,21 @@ export interface RequestSettings {
 }
 
 export function readRequestOptions(options: IDataObject): RequestSettings {
-	const whole = (name: string, label: string, fallback: number, min: number, max: number) =>
-		wholeNumber(options[name] ?? fallback, `options.${name}`, label, min, max);
+	const whole = (name: string, label: string, limit: Limit) =>
+		wholeNumber(options[name] ?? limit.default, `options.${name}`, label, limit.min, limit.max);
 	const timeoutSeconds = positiveNumber(
-		options.timeoutSeconds ?? 60,
+		options.timeoutSeconds ?? TIMEOUT_SECONDS.default,
 		'options.timeoutSeconds',
 		'Timeout (Seconds)',
-		'60 suits most tenants.',
+		`${TIMEOUT_SECONDS.default} suits most tenants.`,
 	);
 	return {
-		concurrency: whole('concurrency', 'Concurrency', 4, 1, 16),
-		maxRecords: whole('maxRecords', 'Max Records', 500000, 0, 1e9),
+		concurrency: whole('concurrency', 'Concurrency', CONCURRENCY),
+		maxRecords: whole('maxRecords', 'Max Records', MAX_RECORDS),
 		transport: {
-			maxRetries: whole('maxRetries', 'Max Retries', 5, 0, 10),
-			maxPages: whole('maxPages', 'Max Pages', 1000, 0, 1e9),
-			pageSize: whole('pageSize', 'Page Size', 1000, 1, 10000),
+			maxRetries: whole('maxRetries', 'Max Retries', MAX_RETRIES),
+			maxPages: whole('maxPages', 'Max Pages', MAX_PAGES),
+			pageSize: whole('pageSize', 'Page Size', PAGE_SIZE),
 			timeoutMs: timeoutSeconds * 1000,
 		},
 	};

@@ -3,6 +3,7 @@
 
 import { DateTime } from 'luxon';
 
+import { MAX_CHUNKS, MAX_HOURS } from '../limits';
 import type { TimeWindow } from '../types';
 import { isValidTimeZone } from './zone';
 
@@ -31,11 +32,7 @@ export class WindowError extends Error {
 	}
 }
 
-/** Longest "last N hours" accepted: a leap year. */
-export const MAX_HOURS = 24 * 366;
-
-/** Most chunks splitWindow produces before refusing (guards against tiny chunk sizes). */
-export const MAX_CHUNKS = 100_000;
+export { MAX_CHUNKS, MAX_HOURS };
 
 const HOUR_MS = 3600 * 1000;
 
