@@ -14,7 +14,7 @@ import type { StateHistoryQuery } from '../shared/history/fetchStateHistory';
 import type { SortOrder } from '../shared/history/sortRecords';
 import type { NormalizerOptions } from '../shared/states/normalize';
 import { parseStateNameOverrides } from '../shared/states/stateTables';
-import { MAX_CHUNKS, resolveWindow } from '../shared/time';
+import { chunkStepMs, resolveWindow } from '../shared/time';
 import type { WindowRange } from '../shared/time';
 import type { BoundaryMode } from '../shared/types';
 
@@ -126,14 +126,8 @@ export function readHistoryPlan(
 		'Chunk Size (Hours)',
 		`${CHUNK_HOURS.default} suits most tenants.`,
 	);
-	// Checked here (as splitWindow counts) so the error names this option, not the time module's field.
-	const chunkMs = Math.max(1, Math.round(chunkHours * 3_600_000));
-	if ((window.endMs - window.startMs) / chunkMs > MAX_CHUNKS) {
-		throw new InputError(
-			'options.chunkHours',
-			`Chunk Size (Hours) of ${chunkHours} splits the window into more than ${MAX_CHUNKS} requests. Use a larger chunk size; ${CHUNK_HOURS.default} suits most tenants.`,
-		);
-	}
+	// Checked now, before any request, rather than when the fetch splits the window.
+	chunkStepMs(window, chunkHours);
 	const request = readRequestOptions(options);
 	const boundary = oneOf<BoundaryMode>(
 		options.boundary ?? 'clip',
