@@ -2,7 +2,7 @@
 // Retry-After), one forced token refresh on 401, and CXone-specific error messages.
 // Every call goes through httpRequestWithAuthentication with ignoreHttpStatusErrors, because only
 // then are response headers (Retry-After) visible; that switches off n8n's own 401 refresh, so the
-// transport forces one itself (see n8n-auth-verified.md §1(d), pattern B).
+// transport forces one itself (docs/credential-and-refresh.md).
 
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
