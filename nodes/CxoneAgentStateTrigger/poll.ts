@@ -181,8 +181,7 @@ async function sampleEvents(
 		this.getNode(),
 		`No ${EVENT_NAMES[plan.event]} in the last ${SAMPLE_HOURS[SAMPLE_HOURS.length - 1]} hours for these agents and filters`,
 		{
-			description:
-				'Fetch Test Event shows up to 5 recent matching states. Check the agents and filters, choose another event, or try again once an agent has changed state.',
+			description: `Fetch Test Event shows up to ${SAMPLE_SIZE} recent matching states. Check the agents and filters, choose another event, or try again once an agent has changed state.`,
 		},
 	);
 }
