@@ -4,15 +4,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestOptions } from '../api';
-import type { Limit } from '../limits';
-import {
-	CONCURRENCY,
-	MAX_PAGES,
-	MAX_RECORDS,
-	MAX_RETRIES,
-	PAGE_SIZE,
-	TIMEOUT_SECONDS,
-} from '../limits';
+import * as limits from '../limits';
 import { positiveNumber, wholeNumber } from './numbers';
 
 export interface RequestSettings {
@@ -23,21 +15,21 @@ export interface RequestSettings {
 }
 
 export function readRequestOptions(options: IDataObject): RequestSettings {
-	const whole = (name: string, label: string, limit: Limit) =>
+	const whole = (name: string, label: string, limit: limits.Limit) =>
 		wholeNumber(options[name] ?? limit.default, `options.${name}`, label, limit.min, limit.max);
 	const timeoutSeconds = positiveNumber(
-		options.timeoutSeconds ?? TIMEOUT_SECONDS.default,
+		options.timeoutSeconds ?? limits.TIMEOUT_SECONDS.default,
 		'options.timeoutSeconds',
 		'Timeout (Seconds)',
-		`${TIMEOUT_SECONDS.default} suits most tenants.`,
+		`${limits.TIMEOUT_SECONDS.default} suits most tenants.`,
 	);
 	return {
-		concurrency: whole('concurrency', 'Concurrency', CONCURRENCY),
-		maxRecords: whole('maxRecords', 'Max Records', MAX_RECORDS),
+		concurrency: whole('concurrency', 'Concurrency', limits.CONCURRENCY),
+		maxRecords: whole('maxRecords', 'Max Records', limits.MAX_RECORDS),
 		transport: {
-			maxRetries: whole('maxRetries', 'Max Retries', MAX_RETRIES),
-			maxPages: whole('maxPages', 'Max Pages', MAX_PAGES),
-			pageSize: whole('pageSize', 'Page Size', PAGE_SIZE),
+			maxRetries: whole('maxRetries', 'Max Retries', limits.MAX_RETRIES),
+			maxPages: whole('maxPages', 'Max Pages', limits.MAX_PAGES),
+			pageSize: whole('pageSize', 'Page Size', limits.PAGE_SIZE),
 			timeoutMs: timeoutSeconds * 1000,
 		},
 	};
