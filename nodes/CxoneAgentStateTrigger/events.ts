@@ -1,7 +1,7 @@
 // The trigger's three events (whether a record carries one, and when it happened) and the
 // team/state/reason filters applied before any event is chosen.
 
-import { thresholdCrossingMs } from '../shared/history/thresholds';
+import { thresholdCrossingMs } from '../shared/thresholds';
 import type { StateRecord } from '../shared/types';
 
 export { nameSet } from '../shared/parameters/lists';

@@ -1,7 +1,6 @@
-// The one threshold rule: the history node's overThreshold and the trigger's State Exceeded
-// Duration both ask it, so they always agree on which state ran over and when.
-
-import { commaList } from '../parameters/lists';
+// The one threshold rule: the history node's overThreshold (states/normalize.ts) and the trigger's
+// State Exceeded Duration (CxoneAgentStateTrigger/events.ts) both ask it, so they always agree on
+// which state ran over and when. Imports nothing, so the states layer may use it.
 
 export interface Threshold {
 	/** Minutes × 60 000, unrounded. */
@@ -10,13 +9,13 @@ export interface Threshold {
 	readonly labels: ReadonlySet<string> | null;
 }
 
-/** The rule for `minutes` (≥ 0) and an optional list of reason or state names. */
-export function makeThreshold(minutes: number, labels?: unknown): Threshold {
+/** The rule for `minutes` (≥ 0) and the reason or state names it applies to (none = all). */
+export function makeThreshold(minutes: unknown, labels: readonly string[] = []): Threshold {
 	const ms = Number(minutes) * 60_000;
 	if (!(Number.isFinite(ms) && ms >= 0)) {
 		throw new Error(`Threshold must be a number of minutes ≥ 0, got ${String(minutes)}`);
 	}
-	const names = commaList(labels).map((l) => l.toLowerCase());
+	const names = labels.map((l) => l.trim().toLowerCase()).filter((l) => l !== '');
 	return { ms, labels: names.length > 0 ? new Set(names) : null };
 }
 

@@ -3,7 +3,7 @@ import {
 	exceedsThreshold,
 	makeThreshold,
 	thresholdCrossingMs,
-} from '../../../nodes/shared/history/thresholds';
+} from '../../nodes/shared/thresholds';
 
 describe('threshold rule', () => {
 	const fifteen = makeThreshold(15);
@@ -16,16 +16,16 @@ describe('threshold rule', () => {
 	});
 
 	it('applies to the listed reasons or states only, in any case', () => {
-		const breaks = makeThreshold(15, ' break, LUNCH ,');
+		const breaks = makeThreshold(15, [' break', 'LUNCH ', '']);
 		expect(exceedsThreshold(breaks, 2_000_000, 'Unavailable', 'Break')).toBe(true);
 		expect(exceedsThreshold(breaks, 2_000_000, 'Lunch', null)).toBe(true);
 		expect(exceedsThreshold(breaks, 2_000_000, 'Unavailable', 'Meeting')).toBe(false);
 		expect(exceedsThreshold(breaks, 2_000_000, 'Available', null)).toBe(false);
-		expect(makeThreshold(15, '').labels).toBeNull();
+		expect(makeThreshold(15, ['', ' ']).labels).toBeNull();
 	});
 
 	it('refuses a threshold that is not a number of minutes ≥ 0', () => {
 		expect(() => makeThreshold(-1)).toThrow('Threshold must be a number of minutes ≥ 0, got -1');
-		expect(() => makeThreshold(NaN)).toThrow();
+		expect(() => makeThreshold('soon')).toThrow('got soon');
 	});
 });
