@@ -1,6 +1,7 @@
 'use strict';
 // `npm run bench`: starts the fake CXone servers on loopback in this process, runs each workload
-// in a fresh child process (child.js), prints the table and writes bench/results.json.
+// in a fresh child process (child.js), prints the table, writes bench/results.json and puts the
+// table into README.md (readme.js).
 //
 //   node bench/run.js [--only name,name] [--reps n] [--profile] [--build dir]
 //
@@ -16,6 +17,7 @@ const os = require('os');
 const path = require('path');
 
 const { createFakeCxone } = require('../test/fake-cxone');
+const { writeReadme } = require('./readme');
 const { formatTable, evaluate } = require('./table');
 const { WORKLOADS, SERVERS } = require('./workloads');
 
@@ -138,8 +140,10 @@ async function main() {
 		results,
 		table,
 	};
-	if (!args.only && !args.build) await writeJson(path.join(__dirname, 'results.json'), report);
-	else process.stderr.write('(--only / --build: bench/results.json not written)\n');
+	if (!args.only && !args.build) {
+		await writeJson(path.join(__dirname, 'results.json'), report);
+		await writeReadme(report);
+	} else process.stderr.write('(--only / --build: bench/results.json and README.md not written)\n');
 	const missed = results.filter((r) => r.met === false);
 	if (missed.length)
 		process.stderr.write(`Targets missed: ${missed.map((r) => r.name).join(', ')}\n`);

@@ -94,14 +94,28 @@ const HEAD = [
 	'targets',
 ];
 
-/** A Markdown table (readable in a terminal, pastable into a note). */
-function formatTable(results) {
-	const rows = [HEAD, ...results.map(row)];
-	const widths = HEAD.map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+/** The columns the README shows (bench/readme.js): the rest are in bench/results.json. */
+const README_COLUMNS = [
+	'workload',
+	'records',
+	'requests',
+	'wall ms',
+	'floor ms',
+	'÷ floor',
+	'peak heap MB',
+	'targets',
+];
+
+/** A Markdown table (readable in a terminal, pastable into a note), of all columns or some. */
+function formatTable(results, columns = HEAD) {
+	const picked = columns.map((name) => HEAD.indexOf(name));
+	const pick = (cells) => picked.map((i) => cells[i]);
+	const rows = [columns, ...results.map((r) => pick(row(r)))];
+	const widths = columns.map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
 	const line = (cells) =>
 		`| ${cells.map((c, i) => (i === 0 || i === cells.length - 1 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ')} |`;
 	const rule = `|${widths.map((w, i) => (i === 0 || i === widths.length - 1 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
 	return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
 }
 
-module.exports = { evaluate, formatTable };
+module.exports = { evaluate, formatTable, README_COLUMNS };

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { cxoneOAuth2ApiTest } from '../shared/auth/credentialTest';
+import { cxoneIcon, cxoneMethods } from '../shared/descriptions/node';
 import { agentStateHistoryProperties } from './description';
 import { executeAgentStateHistory } from './execute';
 
@@ -14,7 +14,7 @@ export class CxoneAgentStateHistory implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CXone Agent State History',
 		name: 'cxoneAgentStateHistory',
-		icon: { light: 'file:cxone.svg', dark: 'file:cxone.dark.svg' },
+		icon: cxoneIcon,
 		group: ['transform'],
 		version: 1,
 		subtitle:
@@ -25,11 +25,12 @@ export class CxoneAgentStateHistory implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		// A literal: n8n's linter looks for testedBy here.
 		credentials: [{ name: 'cxoneOAuth2Api', required: true, testedBy: 'cxoneOAuth2ApiTest' }],
 		properties: agentStateHistoryProperties,
 	};
 
-	methods = { credentialTest: { cxoneOAuth2ApiTest } };
+	methods = cxoneMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeAgentStateHistory.call(this);

@@ -1,7 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { agentSelectionProperties } from '../shared/descriptions/agentSelection';
-import { requestOptions } from '../shared/descriptions/requestOptions';
+import {
+	includeRawOption,
+	optionsCollection,
+	resolveAgentNamesOption,
+	stateNameOverridesOption,
+	timezoneProperty,
+} from '../shared/descriptions/options';
+import { CHUNK_HOURS } from '../shared/limits';
+
+// A plain name, as n8n's linter wants for a default.
+const chunkHours = CHUNK_HOURS.default;
 
 // The action node's parameters. Names are part of saved workflows: rename nothing.
 export const agentStateHistoryProperties: INodeProperties[] = [
@@ -48,15 +58,7 @@ export const agentStateHistoryProperties: INodeProperties[] = [
 			'End of the window (exclusive). Without an offset it is read in the timezone below.',
 		displayOptions: { show: { timeRange: ['custom'] } },
 	},
-	{
-		displayName: 'Timezone',
-		name: 'timezone',
-		type: 'string',
-		default: '',
-		placeholder: 'America/New_York',
-		description:
-			"IANA timezone for the window and for local times in the output. Empty: the workflow's timezone.",
-	},
+	timezoneProperty('the window and for local times in the output'),
 	{
 		displayName: 'Split Into Items',
 		name: 'splitIntoItems',
@@ -65,116 +67,87 @@ export const agentStateHistoryProperties: INodeProperties[] = [
 		description:
 			'Whether to output one item per state record (for Sheets or Airtable upserts on recordId). Off: one item per agent with its states and a summary.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Boundary Handling',
-				name: 'boundary',
-				type: 'options',
-				options: [
-					{
-						name: 'Clip to Window',
-						value: 'clip',
-						description:
-							'Count only the part of each state inside the window (raw start, end and duration are kept)',
-					},
-					{
-						name: 'As Returned',
-						value: 'asReturned',
-						description: 'Report states as CXone returns them',
-					},
-					{
-						name: 'Only States That Start in the Window',
-						value: 'startInWindow',
-						description: 'Drop states that began before the window',
-					},
-				],
-				default: 'clip',
-			},
-			{
-				displayName: 'Chunk Size (Hours)',
-				name: 'chunkHours',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 24,
-				description:
-					'Long windows are fetched in chunks of this many hours; states on chunk edges are de-duplicated',
-			},
-			{
-				displayName: 'Flag Only These Reasons or States',
-				name: 'thresholdLabels',
-				type: 'string',
-				default: '',
-				placeholder: 'Break, Lunch',
-				description:
-					'Comma-separated reason or state names the threshold applies to (empty = all states)',
-			},
-			{
-				displayName: 'Flag States Longer Than (Minutes)',
-				name: 'thresholdMinutes',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description:
-					'Sets overThreshold: true on states that ran longer than this (0 = off). A break that began before the window counts in full.',
-			},
-			{
-				displayName: 'Include Raw Record',
-				name: 'includeRaw',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add the record exactly as CXone returned it, under raw',
-			},
-			{
-				displayName: 'Include Summary Items',
-				name: 'includeSummary',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add one summary item per agent and one for the whole window after the states (with Split Into Items off, each agent item always carries its summary)',
-			},
-			{
-				displayName: 'Resolve Agent Names',
-				name: 'resolveAgentNames',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to look up agentName and teamName with one paged list of agents per execution',
-			},
-			{
-				displayName: 'Skip Invalid Records',
-				name: 'skipInvalid',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to count records that fail validation in invalidRecords instead of stopping with an error naming the record and field',
-			},
-			{
-				displayName: 'Sort',
-				name: 'sort',
-				type: 'options',
-				options: [
-					{ name: 'Oldest First', value: 'startAsc' },
-					{ name: 'Newest First', value: 'startDesc' },
-					{ name: 'By Agent, Then Oldest First', value: 'agentStartAsc' },
-				],
-				default: 'startAsc',
-			},
-			{
-				displayName: 'State Names Override',
-				name: 'stateNameOverrides',
-				type: 'string',
-				default: '',
-				placeholder: '2=Not Ready, 9=Wrap Up',
-				description:
-					'State ID to name, for tenants whose IDs differ: "ID=name" pairs separated by commas or lines, or a JSON object',
-			},
-			...requestOptions,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Boundary Handling',
+			name: 'boundary',
+			type: 'options',
+			options: [
+				{
+					name: 'Clip to Window',
+					value: 'clip',
+					description:
+						'Count only the part of each state inside the window (raw start, end and duration are kept)',
+				},
+				{
+					name: 'As Returned',
+					value: 'asReturned',
+					description: 'Report states as CXone returns them',
+				},
+				{
+					name: 'Only States That Start in the Window',
+					value: 'startInWindow',
+					description: 'Drop states that began before the window',
+				},
+			],
+			default: 'clip',
+		},
+		{
+			displayName: 'Chunk Size (Hours)',
+			name: 'chunkHours',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: chunkHours,
+			description:
+				'Long windows are fetched in chunks of this many hours; states on chunk edges are de-duplicated',
+		},
+		{
+			displayName: 'Flag Only These Reasons or States',
+			name: 'thresholdLabels',
+			type: 'string',
+			default: '',
+			placeholder: 'Break, Lunch',
+			description:
+				'Comma-separated reason or state names the threshold applies to (empty = all states)',
+		},
+		{
+			displayName: 'Flag States Longer Than (Minutes)',
+			name: 'thresholdMinutes',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description:
+				'Sets overThreshold: true on states that ran longer than this (0 = off). A break that began before the window counts in full.',
+		},
+		includeRawOption,
+		{
+			displayName: 'Include Summary Items',
+			name: 'includeSummary',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to add one summary item per agent and one for the whole window after the states (with Split Into Items off, each agent item always carries its summary)',
+		},
+		resolveAgentNamesOption('per execution'),
+		{
+			displayName: 'Skip Invalid Records',
+			name: 'skipInvalid',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to count records that fail validation in invalidRecords instead of stopping with an error naming the record and field',
+		},
+		{
+			displayName: 'Sort',
+			name: 'sort',
+			type: 'options',
+			options: [
+				{ name: 'Oldest First', value: 'startAsc' },
+				{ name: 'Newest First', value: 'startDesc' },
+				{ name: 'By Agent, Then Oldest First', value: 'agentStartAsc' },
+			],
+			default: 'startAsc',
+		},
+		stateNameOverridesOption,
+	]),
 ];

@@ -6,8 +6,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/errors';
 import { readCredentialSettings } from '../shared/parameters/credentialSettings';
-import type { AgentDirectory } from '../shared/history/agentDirectory';
-import { applyAgentNames, loadAgentDirectory } from '../shared/history/agentDirectory';
+import { AgentNames } from '../shared/history/agentNames';
 import { fetchStateHistory } from '../shared/history/fetchStateHistory';
 import { sortRecords } from '../shared/history/sortRecords';
 import { createNormalizer } from '../shared/states/normalize';
@@ -22,7 +21,7 @@ export async function executeAgentStateHistory(
 	const returnData: INodeExecutionData[] = [];
 	const credential = await readCredentialSettings.call(this);
 	// One agent list per execution, shared by all input items.
-	let directory: Promise<AgentDirectory> | undefined;
+	const names = new AgentNames(this, credential);
 
 	for (let i = 0; i < items.length; i++) {
 		try {
@@ -45,17 +44,9 @@ export async function executeAgentStateHistory(
 
 			const warnings: string[] = [];
 			let records = fetched.records;
-			if (plan.resolveAgentNames && credential.flavor === 'cxone' && records.length > 0) {
-				// A failed load is forgotten, so the next input item tries again (continueOnFail).
-				directory ??= loadAgentDirectory
-					.call(this, credential.apiVersion, plan.query.transport)
-					.catch((error: unknown) => {
-						directory = undefined;
-						throw error;
-					});
-				const agents = await directory;
-				if (!agents.ok) warnings.push(agents.warning);
-				applyAgentNames(records, agents);
+			if (plan.resolveAgentNames) {
+				const warning = await names.apply(records, plan.query.transport);
+				if (warning !== undefined) warnings.push(warning);
 			}
 			if (plan.teamFilter) {
 				const teams = plan.teamFilter;

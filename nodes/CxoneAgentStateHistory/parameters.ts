@@ -4,16 +4,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { InputError } from '../shared/errors';
+import { CHUNK_HOURS } from '../shared/limits';
 import type { CredentialSettings } from '../shared/parameters/credentialSettings';
+import { readAgentSelection } from '../shared/parameters/agentSelection';
+import { oneOf } from '../shared/parameters/choice';
+import { commaList } from '../shared/parameters/lists';
 import { positiveNumber } from '../shared/parameters/numbers';
 import { readRequestOptions } from '../shared/parameters/requestOptions';
 import { resolveTimeZone } from '../shared/parameters/timeZone';
-import { parseAgentIds, parseTeamIds } from '../shared/history/agentIds';
+import { readStateNameOverrides } from '../shared/parameters/stateNameOverrides';
 import type { StateHistoryQuery } from '../shared/history/fetchStateHistory';
 import type { SortOrder } from '../shared/history/sortRecords';
 import type { NormalizerOptions } from '../shared/states/normalize';
-import { parseStateNameOverrides } from '../shared/states/stateTables';
-import { MAX_CHUNKS, resolveWindow } from '../shared/time';
+import { chunkStepMs, resolveWindow } from '../shared/time';
 import type { WindowRange } from '../shared/time';
 import type { BoundaryMode } from '../shared/types';
 
@@ -28,28 +31,6 @@ export interface HistoryPlan {
 	skipInvalid: boolean;
 }
 
-/** A select parameter's value; an expression or an imported workflow may send anything. */
-function oneOf<T extends string>(
-	value: unknown,
-	allowed: readonly T[],
-	parameter: string,
-	label: string,
-): T {
-	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) {
-		return value as T;
-	}
-	const choices = `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
-	throw new InputError(parameter, `${label} "${String(value)}" is not supported. Use ${choices}.`);
-}
-
-function labelList(value: unknown): string[] {
-	if (value === undefined || value === null) return [];
-	return String(value)
-		.split(',')
-		.map((s) => s.trim())
-		.filter((s) => s !== '');
-}
-
 export function readHistoryPlan(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -60,17 +41,7 @@ export function readHistoryPlan(
 		this.getNodeParameter(name, itemIndex, fallback) as unknown;
 	const options = (param('options', {}) ?? {}) as IDataObject;
 
-	const agentSelection = oneOf(
-		param('agentSelection', 'ids'),
-		['ids', 'all'],
-		'agentSelection',
-		'Agents',
-	);
-	const agents: StateHistoryQuery['agents'] =
-		agentSelection === 'all'
-			? { kind: 'all' }
-			: { kind: 'ids', ids: parseAgentIds(param('agentIds', ''), credential.flavor) };
-	const teamFilter = agentSelection === 'all' ? parseTeamIds(param('teamIds', '')) : undefined;
+	const { agents, teams: teamFilter } = readAgentSelection(param, credential.flavor);
 
 	const timeZone = resolveTimeZone(param('timezone', ''), this.getTimezone());
 	const range = oneOf<WindowRange>(
@@ -99,17 +70,7 @@ export function readHistoryPlan(
 	}
 	const window = { startMs: requested.startMs, endMs: Math.min(requested.endMs, nowMs) };
 
-	let stateNameOverrides;
-	let overrideProblem: string | undefined;
-	try {
-		stateNameOverrides = parseStateNameOverrides(options.stateNameOverrides ?? '');
-	} catch (error) {
-		overrideProblem = (error as Error).message;
-	}
-	// Thrown outside the catch: a user-input error, not a wrapped one.
-	if (overrideProblem !== undefined) {
-		throw new InputError('options.stateNameOverrides', overrideProblem);
-	}
+	const stateNameOverrides = readStateNameOverrides(options.stateNameOverrides);
 
 	const thresholdMinutes = Number(options.thresholdMinutes ?? 0);
 	if (!Number.isFinite(thresholdMinutes) || thresholdMinutes < 0) {
@@ -120,19 +81,13 @@ export function readHistoryPlan(
 	}
 
 	const chunkHours = positiveNumber(
-		options.chunkHours ?? 24,
+		options.chunkHours ?? CHUNK_HOURS.default,
 		'options.chunkHours',
 		'Chunk Size (Hours)',
-		'24 suits most tenants.',
+		`${CHUNK_HOURS.default} suits most tenants.`,
 	);
-	// Checked here (as splitWindow counts) so the error names this option, not the time module's field.
-	const chunkMs = Math.max(1, Math.round(chunkHours * 3_600_000));
-	if ((window.endMs - window.startMs) / chunkMs > MAX_CHUNKS) {
-		throw new InputError(
-			'options.chunkHours',
-			`Chunk Size (Hours) of ${chunkHours} splits the window into more than ${MAX_CHUNKS} requests. Use a larger chunk size; 24 suits most tenants.`,
-		);
-	}
+	// Checked now, before any request, rather than when the fetch splits the window.
+	chunkStepMs(window, chunkHours);
 	const request = readRequestOptions(options);
 	const boundary = oneOf<BoundaryMode>(
 		options.boundary ?? 'clip',
@@ -165,7 +120,7 @@ export function readHistoryPlan(
 			stateNameOverrides,
 			includeRaw: options.includeRaw === true,
 			thresholdMinutes: thresholdMinutes > 0 ? thresholdMinutes : null,
-			thresholdLabels: labelList(options.thresholdLabels),
+			thresholdLabels: commaList(options.thresholdLabels),
 		},
 		teamFilter,
 		sort,

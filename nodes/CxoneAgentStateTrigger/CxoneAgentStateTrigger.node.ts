@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { cxoneOAuth2ApiTest } from '../shared/auth/credentialTest';
+import { cxoneIcon, cxoneMethods } from '../shared/descriptions/node';
 import { agentStateTriggerProperties } from './description';
 import { pollAgentStates } from './poll';
 
@@ -14,7 +14,7 @@ export class CxoneAgentStateTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'CXone Agent State Trigger',
 		name: 'cxoneAgentStateTrigger',
-		icon: { light: 'file:cxone.svg', dark: 'file:cxone.dark.svg' },
+		icon: cxoneIcon,
 		group: ['trigger'],
 		version: 1,
 		subtitle:
@@ -25,11 +25,12 @@ export class CxoneAgentStateTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// A literal: n8n's linter looks for testedBy here.
 		credentials: [{ name: 'cxoneOAuth2Api', required: true, testedBy: 'cxoneOAuth2ApiTest' }],
 		properties: agentStateTriggerProperties,
 	};
 
-	methods = { credentialTest: { cxoneOAuth2ApiTest } };
+	methods = cxoneMethods;
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollAgentStates.call(this, Date.now());

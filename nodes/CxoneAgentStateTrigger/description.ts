@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { agentSelectionProperties } from '../shared/descriptions/agentSelection';
-import { requestOptions } from '../shared/descriptions/requestOptions';
+import * as common from '../shared/descriptions/options';
 
 // The trigger's parameters. Names are part of saved workflows: rename nothing.
 export const agentStateTriggerProperties: INodeProperties[] = [
@@ -68,65 +68,28 @@ export const agentStateTriggerProperties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Timezone',
-		name: 'timezone',
-		type: 'string',
-		default: '',
-		placeholder: 'America/New_York',
-		description:
-			"IANA timezone for local times in the output (startTime, endTime). Empty: the workflow's timezone.",
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Raw Record',
-				name: 'includeRaw',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add the record exactly as CXone returned it, under raw',
-			},
-			{
-				displayName: 'Look-Back (Minutes)',
-				name: 'lookBackMinutes',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 1440 },
-				default: 10,
-				description:
-					'Each poll reads again this far before the previous poll, for records CXone lists late. Already emitted states are not emitted again.',
-			},
-			{
-				displayName: 'Max Catch-Up (Hours)',
-				name: 'maxCatchUpHours',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 24,
-				description:
-					'After a pause (workflow inactive, n8n down), emit at most this many hours of missed states; older ones are skipped (0 = catch up on everything)',
-			},
-			{
-				displayName: 'Resolve Agent Names',
-				name: 'resolveAgentNames',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to look up agentName and teamName with one paged list of agents when a poll has states to emit',
-			},
-			{
-				displayName: 'State Names Override',
-				name: 'stateNameOverrides',
-				type: 'string',
-				default: '',
-				placeholder: '2=Not Ready, 9=Wrap Up',
-				description:
-					'State ID to name, for tenants whose IDs differ: pairs like "2=Not Ready" separated by commas or lines, or a JSON object',
-			},
-			...requestOptions,
-		],
-	},
+	common.timezoneProperty('local times in the output (startTime, endTime)'),
+	common.optionsCollection([
+		common.includeRawOption,
+		{
+			displayName: 'Look-Back (Minutes)',
+			name: 'lookBackMinutes',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1440 },
+			default: 10,
+			description:
+				'Each poll reads again this far before the previous poll, for records CXone lists late. Already emitted states are not emitted again.',
+		},
+		{
+			displayName: 'Max Catch-Up (Hours)',
+			name: 'maxCatchUpHours',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 24,
+			description:
+				'After a pause (workflow inactive, n8n down), emit at most this many hours of missed states; older ones are skipped (0 = catch up on everything)',
+		},
+		common.resolveAgentNamesOption('when a poll has states to emit'),
+		common.stateNameOverridesOption,
+	]),
 ];

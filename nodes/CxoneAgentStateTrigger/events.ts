@@ -1,7 +1,10 @@
 // The trigger's three events (whether a record carries one, and when it happened) and the
 // team/state/reason filters applied before any event is chosen.
 
+import { thresholdCrossingMs } from '../shared/thresholds';
 import type { StateRecord } from '../shared/types';
+
+export { nameSet } from '../shared/parameters/lists';
 
 export type TriggerEvent = 'stateEnded' | 'stateStarted' | 'stateExceeded';
 
@@ -26,10 +29,15 @@ export function eventTimeMs(
 		if (record.isOpen || record.endTimeUtc === null) return undefined;
 		return Date.parse(record.endTimeUtc);
 	}
-	// Whole milliseconds, as the normalizer counts them, so this agrees with overThreshold.
-	return Math.round(record.durationSeconds * 1000) > thresholdMs
-		? startMs + thresholdMs
-		: undefined;
+	// Whole milliseconds, as the normalizer counts them; the filters choose states, not the rule.
+	const durationMs = Math.round(record.durationSeconds * 1000);
+	return thresholdCrossingMs(
+		{ ms: thresholdMs, labels: null },
+		startMs,
+		durationMs,
+		record.state,
+		record.reason,
+	);
 }
 
 /** What the emitted set remembers: one event of one record. */
@@ -44,14 +52,6 @@ export interface RecordFilter {
 	states?: ReadonlySet<string>;
 	/** Lower-cased names matched against `reason`; undefined = every reason (and none). */
 	reasons?: ReadonlySet<string>;
-}
-
-/** A comma-separated list of names as a lower-cased set; undefined when it names nothing. */
-export function nameSet(value: unknown): Set<string> | undefined {
-	if (value === undefined || value === null) return undefined;
-	const list = Array.isArray(value) ? value.map(String) : String(value).split(',');
-	const names = list.map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
-	return names.length > 0 ? new Set(names) : undefined;
 }
 
 export function matchesFilter(record: StateRecord, filter: RecordFilter): boolean {

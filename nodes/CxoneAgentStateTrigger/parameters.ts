@@ -2,22 +2,23 @@
 // value becomes an InputError naming the parameter and the fix; nothing here talks to the API.
 
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { RequestOptions } from '../shared/api';
 import { InputError } from '../shared/errors';
+import { CHUNK_HOURS, MAX_HOURS } from '../shared/limits';
 import type { CredentialSettings } from '../shared/parameters/credentialSettings';
+import { readAgentSelection } from '../shared/parameters/agentSelection';
+import { nameSet } from '../shared/parameters/lists';
 import { numberInRange } from '../shared/parameters/numbers';
+import { readStateNameOverrides } from '../shared/parameters/stateNameOverrides';
 import { readRequestOptions } from '../shared/parameters/requestOptions';
 import { resolveTimeZone } from '../shared/parameters/timeZone';
-import { parseAgentIds, parseTeamIds } from '../shared/history/agentIds';
 import type { AgentScope, StateHistoryQuery } from '../shared/history/fetchStateHistory';
 import type { NormalizerOptions } from '../shared/states/normalize';
 import type { StateNameOverrides } from '../shared/states/stateTables';
-import { parseStateNameOverrides } from '../shared/states/stateTables';
 import type { TimeWindow } from '../shared/types';
 import type { RecordFilter, TriggerEvent } from './events';
-import { nameSet, TRIGGER_EVENTS } from './events';
+import { TRIGGER_EVENTS } from './events';
 
 export interface TriggerPlan {
 	event: TriggerEvent;
@@ -38,9 +39,6 @@ export interface TriggerPlan {
 	maxRecords: number;
 	transport: RequestOptions;
 }
-
-/** Windows longer than this are read in chunks (only after a long pause). */
-const CHUNK_HOURS = 24;
 
 const MINUTE_MS = 60_000;
 
@@ -66,21 +64,8 @@ export function readTriggerPlan(this: IPollFunctions, credential: CredentialSett
 				})
 			: 0;
 
-	const agentSelection = param('agentSelection', 'ids') as string;
-	const agents: AgentScope =
-		agentSelection === 'all'
-			? { kind: 'all' }
-			: { kind: 'ids', ids: parseAgentIds(param('agentIds', ''), credential.flavor) };
-	const teams = agentSelection === 'all' ? parseTeamIds(param('teamIds', '')) : undefined;
-
-	let stateNameOverrides: StateNameOverrides;
-	try {
-		stateNameOverrides = parseStateNameOverrides(options.stateNameOverrides ?? '');
-	} catch (error) {
-		throw new NodeOperationError(this.getNode(), (error as Error).message, {
-			description: 'Check the "options.stateNameOverrides" parameter.',
-		});
-	}
+	const { agents, teams } = readAgentSelection(param, credential.flavor);
+	const stateNameOverrides = readStateNameOverrides(options.stateNameOverrides);
 
 	const lookBackMinutes = numberInRange(
 		options.lookBackMinutes ?? 10,
@@ -93,7 +78,7 @@ export function readTriggerPlan(this: IPollFunctions, credential: CredentialSett
 		options.maxCatchUpHours ?? 24,
 		'options.maxCatchUpHours',
 		'Max Catch-Up (Hours)',
-		{ min: 0, max: 24 * 366 },
+		{ min: 0, max: MAX_HOURS },
 	);
 
 	return {
@@ -127,7 +112,8 @@ export function historyQuery(
 		apiVersion: credential.apiVersion,
 		agents: plan.agents,
 		window,
-		chunkHours: CHUNK_HOURS,
+		// Windows longer than a chunk are read in chunks (only after a long pause).
+		chunkHours: CHUNK_HOURS.default,
 		timeZone: plan.timeZone,
 		concurrency: plan.concurrency,
 		maxRecords: plan.maxRecords,

@@ -7,8 +7,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { toNodeError } from '../shared/errors';
-import type { AgentDirectory } from '../shared/history/agentDirectory';
-import { applyAgentNames, loadAgentDirectory } from '../shared/history/agentDirectory';
+import { AgentNames } from '../shared/history/agentNames';
 import { fetchStateHistory } from '../shared/history/fetchStateHistory';
 import { createNormalizer } from '../shared/states/normalize';
 import type { StateRecord, TimeWindow } from '../shared/types';
@@ -47,30 +46,22 @@ function compareIds(a: StateRecord, b: StateRecord): number {
 }
 
 /** Agent names for one poll: the agent list is read at most once, and only when needed. */
-class AgentNames {
-	private directory?: Promise<AgentDirectory>;
+class PollNames {
+	private readonly names: AgentNames;
 
 	readonly warnings: string[] = [];
 
 	constructor(
-		private readonly ctx: IPollFunctions,
+		ctx: IPollFunctions,
 		private readonly plan: TriggerPlan,
-		private readonly credential: CredentialSettings,
-	) {}
+		credential: CredentialSettings,
+	) {
+		this.names = new AgentNames(ctx, credential);
+	}
 
 	async apply(records: StateRecord[]): Promise<void> {
-		// Reporting API v2 records carry names already; it has no agent list endpoint.
-		if (this.credential.flavor !== 'cxone' || records.length === 0) return;
-		this.directory ??= loadAgentDirectory.call(
-			this.ctx,
-			this.credential.apiVersion,
-			this.plan.transport,
-		);
-		const directory = await this.directory;
-		if (!directory.ok && !this.warnings.includes(directory.warning)) {
-			this.warnings.push(directory.warning);
-		}
-		applyAgentNames(records, directory);
+		const warning = await this.names.apply(records, this.plan.transport);
+		if (warning !== undefined && !this.warnings.includes(warning)) this.warnings.push(warning);
 	}
 }
 
@@ -80,7 +71,7 @@ async function fetchMatching(
 	plan: TriggerPlan,
 	credential: CredentialSettings,
 	window: TimeWindow,
-	names: AgentNames,
+	names: PollNames,
 ): Promise<StateRecord[]> {
 	const normalize = createNormalizer(normalizerOptions(plan, credential, window));
 	const fetched = await fetchStateHistory.call(
@@ -133,7 +124,7 @@ async function pollNewEvents(
 		);
 	}
 
-	const names = new AgentNames(this, plan, credential);
+	const names = new PollNames(this, plan, credential);
 	const records = await fetchMatching.call(this, plan, credential, window, names);
 	const opts: SelectOptions = {
 		thresholdMs: plan.thresholdMs,
@@ -160,7 +151,7 @@ async function sampleEvents(
 ): Promise<INodeExecutionData[][]> {
 	for (const hours of SAMPLE_HOURS) {
 		const window = { startMs: nowMs - hours * HOUR_MS, endMs: nowMs };
-		const names = new AgentNames(this, plan, credential);
+		const names = new PollNames(this, plan, credential);
 		const records = await fetchMatching.call(this, plan, credential, window, names);
 		const recent: Array<{ atMs: number; record: StateRecord }> = [];
 		for (const record of records) {
@@ -181,8 +172,7 @@ async function sampleEvents(
 		this.getNode(),
 		`No ${EVENT_NAMES[plan.event]} in the last ${SAMPLE_HOURS[SAMPLE_HOURS.length - 1]} hours for these agents and filters`,
 		{
-			description:
-				'Fetch Test Event shows up to 5 recent matching states. Check the agents and filters, choose another event, or try again once an agent has changed state.',
+			description: `Fetch Test Event shows up to ${SAMPLE_SIZE} recent matching states. Check the agents and filters, choose another event, or try again once an agent has changed state.`,
 		},
 	);
 }

@@ -1,7 +1,11 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-/** A bad parameter value: names the parameter and says how to fix it. Core modules throw it; nodes wrap it. */
+/**
+ * A bad parameter value: `parameter` is the parameter's real name (as in the description, with
+ * `options.` for collection members) and the message says how to fix it. Core modules throw it;
+ * toNodeError wraps it.
+ */
 export class InputError extends Error {
 	constructor(
 		readonly parameter: string,
@@ -10,13 +14,6 @@ export class InputError extends Error {
 		super(message);
 		this.name = 'InputError';
 	}
-}
-
-function parameterOf(error: Error): string | undefined {
-	const candidate = error as Error & { parameter?: unknown; field?: unknown };
-	if (typeof candidate.parameter === 'string') return candidate.parameter;
-	if (typeof candidate.field === 'string') return candidate.field;
-	return undefined;
 }
 
 /**
@@ -33,9 +30,8 @@ export function toNodeError(
 		return error;
 	}
 	const err = error instanceof Error ? error : new Error(String(error));
-	const parameter = parameterOf(err);
 	return new NodeOperationError(node, err.message, {
 		itemIndex,
-		description: parameter ? `Check the "${parameter}" parameter.` : undefined,
+		description: err instanceof InputError ? `Check the "${err.parameter}" parameter.` : undefined,
 	});
 }

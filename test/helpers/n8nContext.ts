@@ -1,6 +1,6 @@
 // n8n contexts for tests. `helpers.httpRequestWithAuthentication` is n8n-core 2.8.1's REAL
 // function (axios underneath, so nock or a local server sees real traffic); only the credentials
-// helper (in n8n's cli package, not installed) is emulated, following n8n-auth-verified.md:
+// helper (in n8n's cli package, not installed) is emulated (docs/credential-and-refresh.md):
 // preAuthentication runs when the expirable field is '' or after a 401 (credentialsExpired), and
 // its output is persisted to the stored credential; authenticate is the credential type's own.
 
@@ -143,7 +143,7 @@ function defaultCredentialType(state: HarnessState, issueToken: (n: number) => s
 			state.tokensIssued.push(token);
 			return { accessToken: token };
 		},
-		// The verified function form: Bearer + JSON, and the stored base URL for relative paths.
+		// The function form the credential uses: Bearer + JSON, and the stored base URL for relative paths.
 		async authenticate(credentials, requestOptions) {
 			requestOptions.headers = {
 				...(requestOptions.headers ?? {}),
@@ -235,7 +235,7 @@ function createCore(opts: ContextOptions, defaultMode: WorkflowExecuteMode): Cor
 			const output = await type.preAuthentication.call(helpers, credentials);
 			if (output[expirable] === undefined) return undefined;
 			if (!forNode.credentials) return undefined;
-			// n8n saves the whole resolved credential object (n8n-auth-verified.md §1(a)).
+			// n8n saves the whole resolved credential object (docs/credential-and-refresh.md).
 			state.credentials = deepCopy({ ...credentials, ...output }) as IDataObject;
 			return Object.assign(credentials, output);
 		},

@@ -163,10 +163,9 @@ describe('transport over HTTP against the fake CXone', () => {
 						startDateTime: MON,
 						endDateTime: '2024-05-08T00:00:00.000Z',
 						timezone: 'America/New_York',
-						pageSize: 7,
 					}),
 				};
-				const pages = await collect(ctx, query, fakeClock());
+				const pages = await collect(ctx, query, { ...fakeClock(), pageSize: 7 });
 				const expected = server.recordsFor({
 					agentId: AGENT,
 					startMs: MON,

@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
-/** Every n8n context the transport can run in: the action node, the trigger, option loaders. */
-export type CxoneFunctions = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+/** Every n8n context the transport runs in: the action node and the trigger. */
+export type CxoneFunctions = IExecuteFunctions | IPollFunctions;
 
 export { CXONE_CREDENTIAL_TYPE } from '../auth/constants';

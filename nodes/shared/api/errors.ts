@@ -17,8 +17,8 @@ const STATUS_HINTS: Record<number, string> = {
 const BEARER = /\b(bearer)\s+[A-Za-z0-9._~+/=-]+/gi;
 const AUTH_HEADER = /("?authorization"?\s*[:=]\s*"?)[^",}\n]+/gi;
 
-/** Removes bearer tokens and Authorization header values from a text. */
-export function redactSecrets(text: string): string {
+/** Removes bearer tokens and Authorization header values (auth/redact.ts removes known secrets). */
+export function redactAuthorization(text: string): string {
 	return text.replace(AUTH_HEADER, '$1[redacted]').replace(BEARER, '$1 [redacted]');
 }
 
@@ -63,8 +63,8 @@ export function apiError(
 	message: string,
 	description?: string,
 ): NodeApiError {
-	const safeMessage = redactSecrets(message);
-	const safeDescription = description === undefined ? undefined : redactSecrets(description);
+	const safeMessage = redactAuthorization(message);
+	const safeDescription = description === undefined ? undefined : redactAuthorization(description);
 	const plain: JsonObject = { message: safeMessage, httpCode };
 	if (safeDescription !== undefined) plain.description = safeDescription;
 	return new NodeApiError(node, plain, {

@@ -2,13 +2,14 @@
 
 import type { IDataObject, INode } from 'n8n-workflow';
 
+import { PAGE_SIZE } from '../limits';
 import type { ApiFlavor } from '../types';
 import { apiError } from './errors';
 import type { CxoneListKey, PageEnvelope } from './schemas/page';
 import { parseCxoneEnvelope, parseV2Envelope } from './schemas/page';
 
 /** Records per page when the caller sets none. */
-export const DEFAULT_PAGE_SIZE = 1000;
+export const DEFAULT_PAGE_SIZE = PAGE_SIZE.default;
 
 export const V2_STATE_HISTORY_PATH = '/reporting/v2/agents/states/history';
 
@@ -29,14 +30,12 @@ export function agentsPath(version: string): string {
 	return `${servicesRoot(version)}/agents`;
 }
 
-/** Query of a CXone state-history page. Dates are UTC ISO strings with a literal Z. */
-export function cxoneStateHistoryQuery(
-	startDate: string,
-	endDate: string,
-	top: number = DEFAULT_PAGE_SIZE,
-	skip = 0,
-): IDataObject {
-	return { startDate, endDate, top, skip };
+/**
+ * Query of a CXone state-history window. Dates are UTC ISO strings with a literal Z. Paging (skip,
+ * top) is paginate's to add, from the page size option.
+ */
+export function cxoneStateHistoryQuery(startDate: string, endDate: string): IDataObject {
+	return { startDate, endDate };
 }
 
 export interface V2QueryInput {
@@ -44,17 +43,15 @@ export interface V2QueryInput {
 	startDateTime: string;
 	endDateTime: string;
 	timezone: string;
-	pageSize?: number;
 }
 
-/** Query of the first Reporting API v2 page (later pages add page_token). */
+/** Query of a Reporting API v2 window; paginate adds page_size (and page_token after the first page). */
 export function v2StateHistoryQuery(input: V2QueryInput): IDataObject {
 	return {
 		user_id: input.userId,
 		start_date_time: input.startDateTime,
 		end_date_time: input.endDateTime,
 		timezone: input.timezone,
-		page_size: input.pageSize ?? DEFAULT_PAGE_SIZE,
 	};
 }
 

@@ -4,6 +4,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { MAX_PAGES } from '../limits';
 import type { ApiFlavor } from '../types';
 import type { CxoneFunctions } from './context';
 import { apiError } from './errors';
@@ -13,7 +14,7 @@ import { cxoneRequest } from './request';
 import type { CxoneListKey, PageEnvelope } from './schemas/page';
 
 /** Page cap when the caller sets none (0 = no cap must be asked for explicitly). */
-export const DEFAULT_MAX_PAGES = 1000;
+export const DEFAULT_MAX_PAGES = MAX_PAGES.default;
 
 export interface PageQuery {
 	flavor: ApiFlavor;

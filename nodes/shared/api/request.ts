@@ -2,11 +2,12 @@
 // Retry-After), one forced token refresh on 401, and CXone-specific error messages.
 // Every call goes through httpRequestWithAuthentication with ignoreHttpStatusErrors, because only
 // then are response headers (Retry-After) visible; that switches off n8n's own 401 refresh, so the
-// transport forces one itself (see n8n-auth-verified.md §1(d), pattern B).
+// transport forces one itself (docs/credential-and-refresh.md).
 
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { TIMEOUT_SECONDS } from '../limits';
 import type { TransportOptions } from '../types';
 import { CXONE_CREDENTIAL_TYPE } from '../auth/constants';
 import { buildForceRefreshCredentials } from '../auth/forceRefresh';
@@ -23,8 +24,8 @@ import {
 	retryTiming,
 } from './retry';
 
-/** Per-request timeout when the caller sets none. */
-export const DEFAULT_TIMEOUT_MS = 120_000;
+/** Per-request timeout when the caller sets none: the same as the UI's default. */
+export const DEFAULT_TIMEOUT_MS = TIMEOUT_SECONDS.default * 1000;
 
 export interface CxoneRequest {
 	method?: 'GET';

@@ -3,8 +3,10 @@
 
 import { sleep } from 'n8n-workflow';
 
+import { MAX_RETRIES } from '../limits';
+
 /** Retries after the first attempt when the caller gives none. */
-export const DEFAULT_MAX_RETRIES = 5;
+export const DEFAULT_MAX_RETRIES = MAX_RETRIES.default;
 /** The longest wait a Retry-After header can ask for. */
 export const MAX_RETRY_AFTER_MS = 120_000;
 /** Backoff: full jitter over min(cap, base · 2^retry). */

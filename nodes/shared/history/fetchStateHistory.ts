@@ -1,10 +1,9 @@
 // The query plan and its execution, shared by the action node and the trigger:
 // agents × chunks × flavor → paged requests → normalized records, de-duplicated by recordId.
 
-import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { CxoneFunctions, RequestOptions } from '../api';
+import type { CxoneFunctions, PageQuery, RequestOptions } from '../api';
 import {
 	CXONE_CREDENTIAL_TYPE,
 	cxoneStateHistoryQuery,
@@ -45,10 +44,6 @@ export interface StateHistoryResult {
 	records: StateRecord[];
 	invalid: InvalidRecord[];
 	outsideWindow: number;
-	/** Raw records received, duplicates included. */
-	received: number;
-	pages: number;
-	requests: number;
 }
 
 interface Task {
@@ -76,16 +71,14 @@ function* positionsOf(
 	yield* outside;
 }
 
-function firstPage(q: StateHistoryQuery, task: Task) {
+function firstPage(q: StateHistoryQuery, task: Task): PageQuery {
 	const start = toCxoneUtc(task.chunk.startMs);
 	const end = toCxoneUtc(task.chunk.endMs);
 	if (q.flavor === 'cxone') {
-		// top/skip are added by paginate from the page size option.
-		const { startDate, endDate } = cxoneStateHistoryQuery(start, end) as IDataObject;
 		return {
 			flavor: q.flavor,
 			path: stateHistoryPath(q.apiVersion, task.agentId),
-			qs: { startDate, endDate },
+			qs: cxoneStateHistoryQuery(start, end),
 		};
 	}
 	const qs = v2StateHistoryQuery({
@@ -93,9 +86,7 @@ function firstPage(q: StateHistoryQuery, task: Task) {
 		startDateTime: start,
 		endDateTime: end,
 		timezone: q.timeZone,
-		pageSize: q.transport.pageSize,
 	});
-	delete qs.page_size;
 	return { flavor: q.flavor, path: V2_STATE_HISTORY_PATH, qs };
 }
 
@@ -126,8 +117,8 @@ export async function fetchStateHistory(
 	const outside: SessionPosition[] = [];
 	const invalid: InvalidRecord[] = [];
 	let outsideWindow = 0;
+	// Raw records received, duplicates included: what Max Records limits.
 	let received = 0;
-	let pages = 0;
 
 	// With a token already stored every task can start at once; without one the first goes alone so
 	// that the parallel rest share the token it fetches (n8n has no lock around preAuthentication).
@@ -139,7 +130,6 @@ export async function fetchStateHistory(
 		q.concurrency,
 		async (task) => {
 			for await (const page of paginate.call(this, firstPage(q, task), q.transport)) {
-				pages++;
 				received += page.records.length;
 				if (q.maxRecords > 0 && received > q.maxRecords) {
 					throw new NodeOperationError(
@@ -197,5 +187,5 @@ export async function fetchStateHistory(
 
 	const records: StateRecord[] = [];
 	for (const entry of byId.values()) records.push(entry.record);
-	return { records, invalid, outsideWindow, received, pages, requests: pages };
+	return { records, invalid, outsideWindow };
 }

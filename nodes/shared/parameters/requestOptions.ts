@@ -1,9 +1,10 @@
 // Reads the transport options both nodes offer (descriptions/requestOptions.ts), with the same
-// limits and messages in both.
+// limits (../limits.ts) and messages in both.
 
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RequestOptions } from '../api';
+import * as limits from '../limits';
 import { positiveNumber, wholeNumber } from './numbers';
 
 export interface RequestSettings {
@@ -14,21 +15,21 @@ export interface RequestSettings {
 }
 
 export function readRequestOptions(options: IDataObject): RequestSettings {
-	const whole = (name: string, label: string, fallback: number, min: number, max: number) =>
-		wholeNumber(options[name] ?? fallback, `options.${name}`, label, min, max);
+	const whole = (name: string, label: string, limit: limits.Limit) =>
+		wholeNumber(options[name] ?? limit.default, `options.${name}`, label, limit.min, limit.max);
 	const timeoutSeconds = positiveNumber(
-		options.timeoutSeconds ?? 60,
+		options.timeoutSeconds ?? limits.TIMEOUT_SECONDS.default,
 		'options.timeoutSeconds',
 		'Timeout (Seconds)',
-		'60 suits most tenants.',
+		`${limits.TIMEOUT_SECONDS.default} suits most tenants.`,
 	);
 	return {
-		concurrency: whole('concurrency', 'Concurrency', 4, 1, 16),
-		maxRecords: whole('maxRecords', 'Max Records', 500000, 0, 1e9),
+		concurrency: whole('concurrency', 'Concurrency', limits.CONCURRENCY),
+		maxRecords: whole('maxRecords', 'Max Records', limits.MAX_RECORDS),
 		transport: {
-			maxRetries: whole('maxRetries', 'Max Retries', 5, 0, 10),
-			maxPages: whole('maxPages', 'Max Pages', 1000, 0, 1e9),
-			pageSize: whole('pageSize', 'Page Size', 1000, 1, 10000),
+			maxRetries: whole('maxRetries', 'Max Retries', limits.MAX_RETRIES),
+			maxPages: whole('maxPages', 'Max Pages', limits.MAX_PAGES),
+			pageSize: whole('pageSize', 'Page Size', limits.PAGE_SIZE),
 			timeoutMs: timeoutSeconds * 1000,
 		},
 	};

@@ -3,8 +3,10 @@
 
 import { DateTime } from 'luxon';
 
+import { InputError } from '../errors';
+import { CHUNK_HOURS, MAX_CHUNKS, MAX_HOURS } from '../limits';
 import type { TimeWindow } from '../types';
-import { isValidTimeZone } from './zone';
+import { checkTimeZone } from './zone';
 
 export type WindowRange = 'lastHours' | 'today' | 'yesterday' | 'custom';
 
@@ -17,25 +19,7 @@ export interface WindowParams {
 	timeZone: string;
 }
 
-/** Which parameter a window error is about, so the node can name it. */
-export type WindowField = 'range' | 'hours' | 'start' | 'end' | 'timeZone' | 'chunkHours';
-
-/** Bad window parameters; `message` names the parameter and the fix. */
-export class WindowError extends Error {
-	readonly field: WindowField;
-
-	constructor(field: WindowField, message: string) {
-		super(message);
-		this.name = 'WindowError';
-		this.field = field;
-	}
-}
-
-/** Longest "last N hours" accepted: a leap year. */
-export const MAX_HOURS = 24 * 366;
-
-/** Most chunks splitWindow produces before refusing (guards against tiny chunk sizes). */
-export const MAX_CHUNKS = 100_000;
+export { MAX_CHUNKS, MAX_HOURS };
 
 const HOUR_MS = 3600 * 1000;
 
@@ -77,7 +61,7 @@ function dateParamToMs(value: unknown, zone: string, field: 'start' | 'end'): nu
 		if (dt.isValid) ms = dt.toMillis();
 	}
 	if (!Number.isFinite(ms)) {
-		throw new WindowError(
+		throw new InputError(
 			field,
 			`${label} is not a valid date: ${describe(value)}. Use ISO 8601, e.g. 2024-05-01T00:00:00 ` +
 				`(read in the chosen time zone) or 2024-05-01T00:00:00Z (UTC).`,
@@ -88,22 +72,15 @@ function dateParamToMs(value: unknown, zone: string, field: 'start' | 'end'): nu
 
 /**
  * The UTC window for the parameters at `nowMs`: `lastHours` ends at now; `today`/`yesterday` are
- * whole calendar days in the zone; `custom` is [start, end). Throws WindowError for bad input.
+ * whole calendar days in the zone; `custom` is [start, end). Throws InputError for bad input.
  */
 export function resolveWindow(params: WindowParams, nowMs: number): TimeWindow {
-	const zone = params.timeZone;
-	if (!isValidTimeZone(zone)) {
-		throw new WindowError(
-			'timeZone',
-			`Time Zone ${describe(zone)} is not a valid IANA time zone. Use a name like "America/New_York", ` +
-				`"Europe/London" or "UTC".`,
-		);
-	}
+	const zone = checkTimeZone(params.timeZone);
 	switch (params.range) {
 		case 'lastHours': {
 			const hours = toNumber(params.hours);
 			if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_HOURS) {
-				throw new WindowError(
+				throw new InputError(
 					'hours',
 					`Hours must be a number greater than 0 and at most ${MAX_HOURS} (366 days); got ` +
 						`${describe(params.hours)}. Enter how many hours before now to read.`,
@@ -119,15 +96,15 @@ export function resolveWindow(params: WindowParams, nowMs: number): TimeWindow {
 		}
 		case 'custom': {
 			if (isEmpty(params.start)) {
-				throw new WindowError('start', 'Start is empty. A custom range needs both Start and End.');
+				throw new InputError('start', 'Start is empty. A custom range needs both Start and End.');
 			}
 			if (isEmpty(params.end)) {
-				throw new WindowError('end', 'End is empty. A custom range needs both Start and End.');
+				throw new InputError('end', 'End is empty. A custom range needs both Start and End.');
 			}
 			const startMs = dateParamToMs(params.start, zone, 'start');
 			const endMs = dateParamToMs(params.end, zone, 'end');
 			if (endMs <= startMs) {
-				throw new WindowError(
+				throw new InputError(
 					'end',
 					`End (${new Date(endMs).toISOString()}) must be after Start ` +
 						`(${new Date(startMs).toISOString()}). Pick a later End or an earlier Start.`,
@@ -136,11 +113,32 @@ export function resolveWindow(params: WindowParams, nowMs: number): TimeWindow {
 			return { startMs, endMs };
 		}
 		default:
-			throw new WindowError(
-				'range',
+			throw new InputError(
+				'timeRange',
 				`Time Range ${describe(params.range)} is not supported. Use lastHours, today, yesterday or custom.`,
 			);
 	}
+}
+
+/**
+ * The length of one chunk in ms, after checking that `chunkHours` splits `window` into at most
+ * MAX_CHUNKS chunks. The node checks this while reading its parameters, so the error comes early.
+ */
+export function chunkStepMs(window: TimeWindow, chunkHours: number): number {
+	if (typeof chunkHours !== 'number' || !Number.isFinite(chunkHours) || chunkHours <= 0) {
+		throw new InputError(
+			'options.chunkHours',
+			`Chunk size must be a number of hours greater than 0; got ${describe(chunkHours)}.`,
+		);
+	}
+	const step = Math.max(1, Math.round(chunkHours * HOUR_MS));
+	if ((window.endMs - window.startMs) / step > MAX_CHUNKS) {
+		throw new InputError(
+			'options.chunkHours',
+			`Chunk Size (Hours) of ${chunkHours} splits the window into more than ${MAX_CHUNKS} requests. Use a larger chunk size; ${CHUNK_HOURS.default} suits most tenants.`,
+		);
+	}
+	return step;
 }
 
 /**
@@ -148,22 +146,8 @@ export function resolveWindow(params: WindowParams, nowMs: number): TimeWindow {
  * shorter. An empty window gives no chunks.
  */
 export function splitWindow(window: TimeWindow, chunkHours: number): TimeWindow[] {
-	if (typeof chunkHours !== 'number' || !Number.isFinite(chunkHours) || chunkHours <= 0) {
-		throw new WindowError(
-			'chunkHours',
-			`Chunk size must be a number of hours greater than 0; got ${describe(chunkHours)}.`,
-		);
-	}
-	const step = Math.max(1, Math.round(chunkHours * HOUR_MS));
-	const span = window.endMs - window.startMs;
-	if (span <= 0) return [];
-	if (span / step > MAX_CHUNKS) {
-		throw new WindowError(
-			'chunkHours',
-			`Chunk size of ${chunkHours} hours splits the range into more than ${MAX_CHUNKS} requests. ` +
-				'Use a larger chunk size.',
-		);
-	}
+	const step = chunkStepMs(window, chunkHours);
+	if (window.endMs <= window.startMs) return [];
 	const chunks: TimeWindow[] = [];
 	for (let s = window.startMs; s < window.endMs; s += step) {
 		chunks.push({ startMs: s, endMs: Math.min(s + step, window.endMs) });

@@ -4,6 +4,8 @@
 
 import { IANAZone } from 'luxon';
 
+import { InputError } from '../errors';
+
 import { flatString, formatIsoWallClock } from './iso';
 
 const BUCKET_MS = 15 * 60 * 1000;
@@ -21,6 +23,18 @@ interface BucketOffset {
 /** True for IANA zone names the runtime knows (`America/New_York`, `UTC`, `Asia/Kolkata`). */
 export function isValidTimeZone(zone: unknown): zone is string {
 	return typeof zone === 'string' && zone.trim() !== '' && IANAZone.isValidZone(zone);
+}
+
+/** `zone` trimmed, or an InputError on the Timezone parameter: the one check and text for both nodes. */
+export function checkTimeZone(zone: unknown): string {
+	const name = typeof zone === 'string' ? zone.trim() : '';
+	if (!isValidTimeZone(name)) {
+		throw new InputError(
+			'timezone',
+			`Timezone "${String(zone)}" is not an IANA timezone name. Use a name like "America/New_York", "Europe/London" or "UTC", or leave it empty for the workflow's timezone.`,
+		);
+	}
+	return name;
 }
 
 function offsetSuffix(offsetMinutes: number): string {

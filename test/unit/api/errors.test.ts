@@ -4,7 +4,7 @@ import type { INode } from 'n8n-workflow';
 import {
 	apiError,
 	cxoneMessage,
-	redactSecrets,
+	redactAuthorization,
 	statusError,
 } from '../../../nodes/shared/api/errors';
 
@@ -61,10 +61,12 @@ describe('statusError / apiError', () => {
 	});
 
 	it('redacts bearer tokens and Authorization values', () => {
-		expect(redactSecrets('"authorization": "Bearer abc.def",\n')).toBe(
+		expect(redactAuthorization('"authorization": "Bearer abc.def",\n')).toBe(
 			'"authorization": "[redacted]",\n',
 		);
-		expect(redactSecrets('sent Bearer eyJhbGciOi.x-y_z ok')).toBe('sent Bearer [redacted] ok');
+		expect(redactAuthorization('sent Bearer eyJhbGciOi.x-y_z ok')).toBe(
+			'sent Bearer [redacted] ok',
+		);
 		const err = apiError(
 			node,
 			'500',

@@ -4,7 +4,6 @@ import type { INode } from 'n8n-workflow';
 import {
 	agentsPath,
 	cxoneStateHistoryQuery,
-	DEFAULT_PAGE_SIZE,
 	parsePage,
 	relativeNextLink,
 	stateHistoryPath,
@@ -49,19 +48,10 @@ describe('CXone paths and queries', () => {
 	});
 
 	it('builds the state-history query with UTC strings as given', () => {
-		expect(
-			cxoneStateHistoryQuery('2024-05-01T00:00:00.000Z', '2024-05-02T00:00:00.000Z', 500, 1000),
-		).toEqual({
+		// Paging keys are paginate's (test/unit/api/paginate.test.ts).
+		expect(cxoneStateHistoryQuery('2024-05-01T00:00:00.000Z', '2024-05-02T00:00:00.000Z')).toEqual({
 			startDate: '2024-05-01T00:00:00.000Z',
 			endDate: '2024-05-02T00:00:00.000Z',
-			top: 500,
-			skip: 1000,
-		});
-		expect(cxoneStateHistoryQuery('a', 'b')).toEqual({
-			startDate: 'a',
-			endDate: 'b',
-			top: DEFAULT_PAGE_SIZE,
-			skip: 0,
 		});
 	});
 
@@ -90,19 +80,13 @@ describe('Reporting API v2 queries', () => {
 				startDateTime: '2024-05-01T00:00:00.000Z',
 				endDateTime: '2024-05-02T00:00:00.000Z',
 				timezone: 'America/New_York',
-				pageSize: 50,
 			}),
 		).toEqual({
 			user_id: 'u-1',
 			start_date_time: '2024-05-01T00:00:00.000Z',
 			end_date_time: '2024-05-02T00:00:00.000Z',
 			timezone: 'America/New_York',
-			page_size: 50,
 		});
-		expect(
-			v2StateHistoryQuery({ userId: 'u', startDateTime: 'a', endDateTime: 'b', timezone: 'UTC' })
-				.page_size,
-		).toBe(DEFAULT_PAGE_SIZE);
 	});
 });
 

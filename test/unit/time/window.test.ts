@@ -1,11 +1,7 @@
 import { DateTime } from 'luxon';
 
-import {
-	MAX_HOURS,
-	resolveWindow,
-	splitWindow,
-	WindowError,
-} from '../../../nodes/shared/time/window';
+import { MAX_HOURS, resolveWindow, splitWindow } from '../../../nodes/shared/time/window';
+import { InputError } from '../../../nodes/shared/errors';
 
 const H = 3600 * 1000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -17,9 +13,9 @@ function expectWindowError(fn: () => unknown, field: string, message: RegExp): v
 	} catch (error) {
 		caught = error;
 	}
-	expect(caught).toBeInstanceOf(WindowError);
-	expect((caught as WindowError).field).toBe(field);
-	expect((caught as WindowError).message).toMatch(message);
+	expect(caught).toBeInstanceOf(InputError);
+	expect((caught as InputError).parameter).toBe(field);
+	expect((caught as InputError).message).toMatch(message);
 }
 
 describe('resolveWindow: today and yesterday follow DST', () => {
@@ -250,15 +246,15 @@ describe('resolveWindow: parameters', () => {
 	it('rejects an invalid zone', () => {
 		expectWindowError(
 			() => resolveWindow({ range: 'today', timeZone: 'Mars/Olympus' }, 0),
-			'timeZone',
-			/^Time Zone "Mars\/Olympus" is not a valid IANA time zone\. Use a name like "America\/New_York"/,
+			'timezone',
+			/^Timezone "Mars\/Olympus" is not an IANA timezone name\. Use a name like "America\/New_York"/,
 		);
 	});
 
 	it('rejects an unknown range', () => {
 		expectWindowError(
 			() => resolveWindow({ range: 'lastWeek' as never, timeZone: 'UTC' }, 0),
-			'range',
+			'timeRange',
 			/^Time Range "lastWeek" is not supported/,
 		);
 	});
@@ -299,7 +295,7 @@ describe('splitWindow', () => {
 	it.each([0, -2, NaN, Infinity])('rejects chunkHours = %p', (hours) => {
 		expectWindowError(
 			() => splitWindow({ startMs: 0, endMs: H }, hours),
-			'chunkHours',
+			'options.chunkHours',
 			/greater than 0/,
 		);
 	});
@@ -307,7 +303,7 @@ describe('splitWindow', () => {
 	it('refuses absurdly many chunks', () => {
 		expectWindowError(
 			() => splitWindow({ startMs: 0, endMs: 366 * 24 * H }, 0.01),
-			'chunkHours',
+			'options.chunkHours',
 			/more than 100000 requests/,
 		);
 	});

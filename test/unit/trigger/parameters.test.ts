@@ -4,6 +4,7 @@ import {
 	normalizerOptions,
 	readTriggerPlan,
 } from '../../../nodes/CxoneAgentStateTrigger/parameters';
+import { InputError } from '../../../nodes/shared/errors';
 import example from '../../../examples/break-overage-trigger.json';
 import type { Params } from '../../helpers/n8nContext';
 import { createPollContext } from '../../helpers/n8nContext';
@@ -106,6 +107,21 @@ describe('readTriggerPlan', () => {
 		);
 		expect(() => plan({ agentIds: 'abc' })).toThrow(/"abc" is not numeric/);
 		expect(() => plan({ agentIds: '1', options: { stateNameOverrides: '=' } })).toThrow();
+	});
+
+	it('checks the agent selection and state names as the history node does, with the same text', () => {
+		// Before, any agentSelection value passed and was read as "ids".
+		expect(() => plan({ agentSelection: 'some', agentIds: '1' })).toThrow(
+			'Agents "some" is not supported. Use ids or all.',
+		);
+		let caught: unknown;
+		try {
+			plan({ agentIds: '1', options: { stateNameOverrides: '2' } });
+		} catch (error) {
+			caught = error;
+		}
+		expect(caught).toBeInstanceOf(InputError);
+		expect((caught as InputError).parameter).toBe('options.stateNameOverrides');
 	});
 });
 
