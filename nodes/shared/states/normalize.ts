@@ -2,11 +2,12 @@
 // and in the chosen zone, durations, window rules (clip / as returned / start in window), isOpen
 // and overThreshold. Per-zone and per-window work happens once in createNormalizer.
 
+import { exceedsThreshold, makeThreshold } from '../thresholds';
 import type { CxoneRecord, V2Record } from '../records/fields';
 import type { RecordParseResult } from '../records/validate';
 import { parseCxoneRecord, parseV2Record } from '../records/validate';
 import { flatString, formatUtcIso, MAX_ISO_MS } from '../time/iso';
-import { getZoneFormatter, isValidTimeZone } from '../time/zone';
+import { checkTimeZone, getZoneFormatter } from '../time/zone';
 import type { ApiFlavor, BoundaryMode, StateRecord, TimeWindow } from '../types';
 import { formatDuration } from '../records/durations';
 import { resolveStateName, stateCategory } from './stateTables';
@@ -180,22 +181,14 @@ function identify(flavor: ApiFlavor, raw: unknown): string {
 /** Builds a normalizer for one flavor, zone, window and set of options. Throws for bad options. */
 export function createNormalizer(opts: NormalizerOptions): Normalizer {
 	const { flavor, boundary, includeRaw, stateNameOverrides } = opts;
-	if (!isValidTimeZone(opts.timeZone))
-		throw new Error(`Unknown time zone "${String(opts.timeZone)}"`);
+	checkTimeZone(opts.timeZone);
 	if (boundary !== 'clip' && boundary !== 'asReturned' && boundary !== 'startInWindow') {
 		throw new Error(`Unknown boundary mode "${String(boundary)}"`);
 	}
-	const thresholdOn = opts.thresholdMinutes !== undefined && opts.thresholdMinutes !== null;
-	const thresholdMs = thresholdOn ? Number(opts.thresholdMinutes) * 60000 : 0;
-	if (thresholdOn && !(Number.isFinite(thresholdMs) && thresholdMs >= 0)) {
-		throw new Error(
-			`Threshold must be a number of minutes ≥ 0, got ${String(opts.thresholdMinutes)}`,
-		);
-	}
-	const labels = (opts.thresholdLabels ?? [])
-		.map((l) => l.trim().toLowerCase())
-		.filter((l) => l !== '');
-	const labelSet = labels.length > 0 ? new Set(labels) : null;
+	const threshold =
+		opts.thresholdMinutes === undefined || opts.thresholdMinutes === null
+			? null
+			: makeThreshold(opts.thresholdMinutes, opts.thresholdLabels);
 
 	const zoned = getZoneFormatter(opts.timeZone);
 	const wStart = opts.window.startMs;
@@ -306,13 +299,9 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 			const overlap = Math.min(endMs, wEnd) - Math.max(startMs, wStart);
 			record.clippedDurationSeconds = overlap > 0 ? overlap / 1000 : 0;
 		}
-		if (thresholdOn) {
+		if (threshold !== null) {
 			// The full duration counts: a break that began before the window still ran over.
-			record.overThreshold =
-				durationMs > thresholdMs &&
-				(labelSet === null ||
-					(reason !== null && labelSet.has(reason.toLowerCase())) ||
-					labelSet.has(state.toLowerCase()));
+			record.overThreshold = exceedsThreshold(threshold, durationMs, state, reason);
 		}
 		if (includeRaw && typeof raw === 'object' && raw !== null) {
 			record.raw = raw as Record<string, unknown>;

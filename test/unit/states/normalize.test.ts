@@ -467,7 +467,9 @@ describe('normalize: raw and invalid records', () => {
 
 describe('createNormalizer options', () => {
 	it('rejects a bad zone, boundary or threshold', () => {
-		expect(() => make({ timeZone: 'Nowhere/Land' })).toThrow('Unknown time zone "Nowhere/Land"');
+		expect(() => make({ timeZone: 'Nowhere/Land' })).toThrow(
+			'Timezone "Nowhere/Land" is not an IANA timezone name',
+		);
 		expect(() => make({ boundary: 'sideways' as never })).toThrow(
 			'Unknown boundary mode "sideways"',
 		);
