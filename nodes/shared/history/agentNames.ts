@@ -2,7 +2,7 @@
 // record needs a name. A failed read is forgotten, so a later call (the next input item) tries again.
 
 import type { CxoneFunctions, RequestOptions } from '../api';
-import type { CredentialSettings } from '../parameters/credentialSettings';
+import type { CredentialSettings } from '../types';
 import type { StateRecord } from '../types';
 import type { AgentDirectory } from './agentDirectory';
 import { applyAgentNames, loadAgentDirectory } from './agentDirectory';

@@ -1,13 +1,9 @@
 import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
 
 import { CXONE_CREDENTIAL_TYPE, DEFAULT_API_VERSION } from '../auth/constants';
-import type { ApiFlavor } from '../types';
+import type { ApiFlavor, CredentialSettings } from '../types';
 
-/** What the nodes need from the credential before any request: which API and which version. */
-export interface CredentialSettings {
-	flavor: ApiFlavor;
-	apiVersion: string;
-}
+export type { CredentialSettings };
 
 export async function readCredentialSettings(
 	this: IExecuteFunctions | IPollFunctions,
