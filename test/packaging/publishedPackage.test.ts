@@ -103,14 +103,34 @@ describe('npm pack contents', () => {
 		expect(leaks).toEqual([]);
 	});
 
+	/** The `file:` icons in a packed module and the package modules it requires, transitively. */
+	function iconsDeclaredBy(entry: string): string[] {
+		const icons: string[] = [];
+		const seen = new Set<string>();
+		const visit = (file: string) => {
+			if (seen.has(file)) return;
+			seen.add(file);
+			const js = fs.readFileSync(path.join(unpacked, file), 'utf8');
+			for (const m of js.matchAll(/file:([\w.-]+\.(?:svg|png))/g)) icons.push(m[1]);
+			for (const m of js.matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)) {
+				const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1]));
+				const js2 = target.endsWith('.js') ? target : `${target}.js`;
+				if (files.includes(js2)) visit(js2);
+			}
+		};
+		visit(entry);
+		return icons;
+	}
+
 	test('every path of the n8n section is in the tarball, with the icons its class names', () => {
 		const registered = [...packed.n8n.nodes, ...packed.n8n.credentials];
 		expect(packed.n8n.nodes.length).toBeGreaterThan(0);
 		expect(packed.n8n.credentials.length).toBeGreaterThan(0);
 		for (const entry of registered) {
 			expect(files).toContain(entry);
-			const js = fs.readFileSync(path.join(unpacked, entry), 'utf8');
-			const icons = [...js.matchAll(/file:([\w.-]+\.(?:svg|png))/g)].map((m) => m[1]);
+			// n8n resolves a class's `file:` icons next to the class's own file, also when the
+			// icon is declared in a module it imports (nodes/shared/descriptions/node.ts).
+			const icons = iconsDeclaredBy(entry);
 			expect(icons.length).toBeGreaterThan(0);
 			for (const icon of icons)
 				expect(files).toContain(path.posix.join(path.posix.dirname(entry), icon));
