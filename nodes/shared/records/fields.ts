@@ -27,16 +27,20 @@ export type FieldRow =
 
 export type FieldTable = Readonly<Record<string, FieldRow>>;
 
-/** CXone `agentStateHistory[]`, in the order errors name the fields; unknown fields are ignored. */
+/**
+ * CXone `agentStateHistory[]`, in the order errors name the fields; unknown fields are ignored.
+ * Both tables rename to the same names (`ValidRecord`), so everything after validation reads
+ * one shape whichever API sent it.
+ */
 export const CXONE_FIELDS = {
 	agentId: numericId,
 	stateIndex: optInt,
 	startDate: { kind: instant, as: 'startMs' },
-	agentStateId: int,
-	agentStateName: optText,
+	agentStateId: { kind: int, as: 'stateId' },
+	agentStateName: { kind: optText, as: 'apiStateName' },
 	agentSessionId: optId,
-	outStateId: optInt,
-	outStateDescription: optText,
+	outStateId: { kind: optInt, as: 'reasonId' },
+	outStateDescription: { kind: optText, as: 'reasonName' },
 	duration: { kind: optDuration, as: 'durationSeconds' },
 	teamId: optId,
 	teamNo: { kind: optId, fills: 'teamId' },
@@ -48,14 +52,14 @@ export const CXONE_FIELDS = {
 
 /** Reporting API v2 `records[]`, in the order errors name the fields. */
 export const V2_FIELDS = {
-	user_id: { kind: id, as: 'userId' },
-	user_name: { kind: optText, as: 'userName' },
+	user_id: { kind: id, as: 'agentId' },
+	user_name: { kind: optText, as: 'agentName' },
 	team_id: { kind: optId, as: 'teamId' },
 	team_name: { kind: optText, as: 'teamName' },
-	session_id: { kind: optId, as: 'sessionId' },
+	session_id: { kind: optId, as: 'agentSessionId' },
 	state_index: { kind: optInt, as: 'stateIndex' },
 	state_id: { kind: int, as: 'stateId' },
-	state_name: { kind: optText, as: 'stateName' },
+	state_name: { kind: optText, as: 'apiStateName' },
 	reason_id: { kind: optInt, as: 'reasonId' },
 	reason_name: { kind: optText, as: 'reasonName' },
 	start_time: { kind: instant, as: 'startMs' },
@@ -81,3 +85,6 @@ export type CxoneRecord = RecordOf<typeof CXONE_FIELDS>;
 
 /** A validated v2 record: `endMs` null while the state is open. */
 export type V2Record = RecordOf<typeof V2_FIELDS>;
+
+/** A validated record of either flavor: the names both tables share, `endMs` only from v2. */
+export type ValidRecord = CxoneRecord & { endMs?: number | null };

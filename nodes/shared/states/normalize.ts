@@ -3,7 +3,7 @@
 // and overThreshold. Per-zone and per-window work happens once in createNormalizer.
 
 import { exceedsThreshold, makeThreshold } from '../thresholds';
-import type { CxoneRecord, V2Record } from '../records/fields';
+import type { ValidRecord } from '../records/fields';
 import type { RecordParseResult } from '../records/validate';
 import { parseCxoneRecord, parseV2Record } from '../records/validate';
 import { flatString, formatUtcIso, MAX_ISO_MS } from '../time/iso';
@@ -69,70 +69,36 @@ const OPEN_TOLERANCE_MS = 1000;
 
 const OUTSIDE: NormalizeResult = { ok: false, reason: 'outsideWindow' };
 
-/** The identity-independent facts both flavors reduce to before building the output. */
-interface Canonical {
-	agentId: string;
-	agentName: string | null;
-	teamId: string | null;
-	teamName: string | null;
-	agentSessionId: string | null;
-	stateIndex: number | null;
-	stateId: number;
-	apiStateName: string | null;
-	reasonId: number | null;
-	reasonName: string | null;
-	startMs: number;
-	endMs: number;
-	/** The end the API reported (start + duration, or end_time), before an open state is cut at the read instant. */
-	reportedEndMs: number;
-	isOpen: boolean;
-}
-
 /** An open state runs until the read instant; clock skew must not give a negative duration. */
 function openEndMs(startMs: number, readAtMs: number | undefined): number {
 	return Math.max(startMs, readAtMs ?? Date.now());
 }
 
 /**
- * A CXone state is open when it has no duration and no known end, or when start + duration
- * reaches the read instant (CXone then reports the time elapsed so far). Open states run until
- * the read instant.
+ * Where a state ends and whether it is still open. A CXone state is open when it has no duration
+ * and no known end, or when start + duration reaches the read instant (CXone then reports the time
+ * elapsed so far); a v2 state while `end_time` is null. Open states run until the read instant.
+ * `reportedEndMs` is the end the API reported, before an open state is cut at the read instant.
  */
-function fromCxone(r: CxoneRecord, readAtMs: number | undefined, knownEndMs?: number): Canonical {
-	let endMs: number;
-	let reportedEndMs: number;
-	let isOpen: boolean;
-	if (r.durationSeconds === null) {
-		isOpen = knownEndMs === undefined;
-		endMs = knownEndMs ?? openEndMs(r.startMs, readAtMs);
-		reportedEndMs = endMs;
-	} else {
-		reportedEndMs = r.startMs + Math.round(r.durationSeconds * 1000);
-		isOpen = readAtMs !== undefined && reportedEndMs >= readAtMs - OPEN_TOLERANCE_MS;
-		endMs = isOpen ? openEndMs(r.startMs, readAtMs) : reportedEndMs;
-	}
-	const noReason = r.outStateId === 0;
-	return {
-		agentId: r.agentId,
-		agentName: r.agentName,
-		teamId: r.teamId,
-		teamName: r.teamName,
-		agentSessionId: r.agentSessionId,
-		stateIndex: r.stateIndex,
-		stateId: r.agentStateId,
-		apiStateName: r.agentStateName,
-		reasonId: noReason ? null : r.outStateId,
-		reasonName: noReason ? null : r.outStateDescription,
-		startMs: r.startMs,
-		endMs,
-		reportedEndMs,
-		isOpen,
-	};
+interface StateEnd {
+	endMs: number;
+	reportedEndMs: number;
+	isOpen: boolean;
 }
 
-function fromV2(r: V2Record, readAtMs: number | undefined): Canonical {
+function cxoneEnd(r: ValidRecord, readAtMs: number | undefined, knownEndMs?: number): StateEnd {
+	if (r.durationSeconds === null) {
+		const endMs = knownEndMs ?? openEndMs(r.startMs, readAtMs);
+		return { endMs, reportedEndMs: endMs, isOpen: knownEndMs === undefined };
+	}
+	const reportedEndMs = r.startMs + Math.round(r.durationSeconds * 1000);
+	const isOpen = readAtMs !== undefined && reportedEndMs >= readAtMs - OPEN_TOLERANCE_MS;
+	return { endMs: isOpen ? openEndMs(r.startMs, readAtMs) : reportedEndMs, reportedEndMs, isOpen };
+}
+
+function v2End(r: ValidRecord, readAtMs: number | undefined): StateEnd {
 	let endMs: number;
-	if (r.endMs !== null) {
+	if (r.endMs !== null && r.endMs !== undefined) {
 		endMs = r.endMs;
 	} else if (readAtMs !== undefined) {
 		endMs = openEndMs(r.startMs, readAtMs);
@@ -141,23 +107,7 @@ function fromV2(r: V2Record, readAtMs: number | undefined): Canonical {
 	} else {
 		endMs = Math.max(r.startMs, Date.now());
 	}
-	const noReason = r.reasonId === 0;
-	return {
-		agentId: r.userId,
-		agentName: r.userName,
-		teamId: r.teamId,
-		teamName: r.teamName,
-		agentSessionId: r.sessionId,
-		stateIndex: r.stateIndex,
-		stateId: r.stateId,
-		apiStateName: r.stateName,
-		reasonId: noReason ? null : r.reasonId,
-		reasonName: noReason ? null : r.reasonName,
-		startMs: r.startMs,
-		endMs,
-		reportedEndMs: endMs,
-		isOpen: r.endMs === null,
-	};
+	return { endMs, reportedEndMs: endMs, isOpen: r.endMs === null || r.endMs === undefined };
 }
 
 function identify(flavor: ApiFlavor, raw: unknown): string {
@@ -197,8 +147,10 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 	const windowEndUtc = formatUtcIso(wEnd);
 	const endField = flavor === 'reportingV2' ? 'end_time' : 'duration';
 	const flavorName = flavor === 'reportingV2' ? 'Reporting API v2' : 'CXone';
-	const parse: (raw: unknown) => RecordParseResult<CxoneRecord | V2Record> =
-		flavor === 'reportingV2' ? parseV2Record : parseCxoneRecord;
+	const cxone = flavor !== 'reportingV2';
+	const parse: (raw: unknown) => RecordParseResult<ValidRecord> = cxone
+		? parseCxoneRecord
+		: parseV2Record;
 
 	return (raw: unknown, readAtMs: number | undefined, knownEndMs?: number): NormalizeResult => {
 		const parsed = parse(raw);
@@ -209,11 +161,11 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 				message: `Invalid ${flavorName} ${identify(flavor, raw)}: ${parsed.message}`,
 			};
 		}
-		const cxone = flavor !== 'reportingV2';
-		const c = cxone
-			? fromCxone(parsed.value as CxoneRecord, readAtMs, knownEndMs)
-			: fromV2(parsed.value as V2Record, readAtMs);
-		const { startMs, endMs } = c;
+		const c = parsed.value;
+		const { startMs } = c;
+		const { endMs, reportedEndMs, isOpen } = cxone
+			? cxoneEnd(c, readAtMs, knownEndMs)
+			: v2End(c, readAtMs);
 		if (endMs < startMs) {
 			return {
 				ok: false,
@@ -221,7 +173,7 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 				message: `Invalid ${flavorName} ${identify(flavor, raw)}: field "${endField}" ends before the state starts`,
 			};
 		}
-		if (c.reportedEndMs > MAX_ISO_MS) {
+		if (reportedEndMs > MAX_ISO_MS) {
 			return {
 				ok: false,
 				reason: 'invalid',
@@ -247,7 +199,10 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 
 		const startTimeUtc = formatUtcIso(startMs);
 		const state = resolveStateName(flavor, c.stateId, c.apiStateName, stateNameOverrides);
-		const reason = c.reasonName;
+		// CXone's outStateId 0 (and v2's reason_id 0) means "no reason".
+		const noReason = c.reasonId === 0;
+		const reasonId = noReason ? null : c.reasonId;
+		const reason = noReason ? null : c.reasonName;
 		const durationMs = endMs - startMs;
 		const durationSeconds = durationMs / 1000;
 
@@ -267,18 +222,18 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 			stateIndex: c.stateIndex,
 			stateId: c.stateId,
 			state,
-			reasonId: c.reasonId,
+			reasonId,
 			reason,
 			label: reason ?? state,
 			category: stateCategory(flavor, c.stateId),
 			startTimeUtc,
 			// An open state has no end yet; its duration runs to the read instant.
-			endTimeUtc: c.isOpen ? null : formatUtcIso(endMs),
+			endTimeUtc: isOpen ? null : formatUtcIso(endMs),
 			startTime: zoned(startMs),
-			endTime: c.isOpen ? null : zoned(endMs),
+			endTime: isOpen ? null : zoned(endMs),
 			durationSeconds,
 			durationFormatted: formatDuration(durationSeconds),
-			isOpen: c.isOpen,
+			isOpen,
 		};
 		// Optional names sit after agentId: a spread keeps the leading keys' order (and values).
 		const { agentName, teamName } = c;
@@ -306,7 +261,7 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 		if (includeRaw && typeof raw === 'object' && raw !== null) {
 			record.raw = raw as Record<string, unknown>;
 		}
-		const endUnknown = cxone && c.isOpen && (parsed.value as CxoneRecord).durationSeconds === null;
+		const endUnknown = cxone && isOpen && c.durationSeconds === null;
 		return { ok: true, record, startMs, endUnknown };
 	};
 }

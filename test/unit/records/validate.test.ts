@@ -65,10 +65,10 @@ describe('CXone record schema', () => {
 			teamName: null,
 			agentSessionId: '1234567',
 			stateIndex: 1,
-			agentStateId: 2,
-			agentStateName: 'Unavailable',
-			outStateId: 77,
-			outStateDescription: 'Lunch',
+			stateId: 2,
+			apiStateName: 'Unavailable',
+			reasonId: 77,
+			reasonName: 'Lunch',
 			startMs: Date.UTC(2024, 4, 1, 13),
 			durationSeconds: 1805.25,
 		});
@@ -89,9 +89,9 @@ describe('CXone record schema', () => {
 		);
 		expect(r).toMatchObject({
 			agentId: '39260750',
-			agentStateId: 2,
+			stateId: 2,
 			stateIndex: 3,
-			outStateId: 77,
+			reasonId: 77,
 			agentSessionId: '1234567',
 			teamId: '205970',
 			durationSeconds: 1805.25,
@@ -179,9 +179,9 @@ describe('CXone record schema', () => {
 			agentSessionId: '',
 		};
 		expect(expectOk(parseCxoneRecord(minimal))).toMatchObject({
-			agentStateName: null,
-			outStateId: null,
-			outStateDescription: null,
+			apiStateName: null,
+			reasonId: null,
+			reasonName: null,
 			stateIndex: null,
 			agentSessionId: null,
 		});
@@ -236,14 +236,14 @@ describe('one field at a time', () => {
 		['stateIndex', '', { stateIndex: null }],
 		['stateIndex', NaN, `expected ${int}, got null`],
 		['stateIndex', Infinity, `expected ${int}, got null`],
-		['agentStateId', '-3', { agentStateId: -3 }],
+		['agentStateId', '-3', { stateId: -3 }],
 		['agentStateId', false, `expected ${int}, got false`],
-		['agentStateName', 5, { agentStateName: '5' }],
+		['agentStateName', 5, { apiStateName: '5' }],
 		['agentStateName', ['x'], 'expected text, got ["x"]'],
 		['agentSessionId', 'S-1', { agentSessionId: 'S-1' }],
 		['agentSessionId', 2 ** 53 + 2, `expected ${id}, got 9007199254740994`],
-		['outStateId', 0, { outStateId: 0 }],
-		['outStateDescription', 12, { outStateDescription: '12' }],
+		['outStateId', 0, { reasonId: 0 }],
+		['outStateDescription', 12, { reasonName: '12' }],
 		['duration', 'PT0S', { durationSeconds: 0 }],
 		['duration', 'P1Y', `expected ${duration}, got "P1Y"`],
 		['duration', '1e3', `expected ${duration}, got "1e3"`],
@@ -272,7 +272,7 @@ describe('one field at a time', () => {
 
 	const v2Base = expectOk(parseV2Record(v2Break));
 	const v2Mutations: Array<[string, unknown, Record<string, unknown> | string]> = [
-		['user_id', 17, { userId: '17' }],
+		['user_id', 17, { agentId: '17' }],
 		['user_id', '', `expected ${id}, got ""`],
 		['state_id', '3', { stateId: 3 }],
 		['state_id', 'BREAK', `expected ${int}, got "BREAK"`],
@@ -359,14 +359,14 @@ describe('error text', () => {
 describe('Reporting API v2 record schema', () => {
 	it('turns a record into a canonical record', () => {
 		expect(expectOk(parseV2Record(v2Break))).toEqual({
-			userId: 'u-1',
-			userName: 'Ada Lovelace',
+			agentId: 'u-1',
+			agentName: 'Ada Lovelace',
 			teamId: '12',
 			teamName: 'Support',
-			sessionId: 'sess-9',
+			agentSessionId: 'sess-9',
 			stateIndex: 4,
 			stateId: 4,
-			stateName: 'BREAK',
+			apiStateName: 'BREAK',
 			reasonId: 3,
 			reasonName: 'Coffee',
 			startMs: Date.UTC(2024, 4, 1, 13),
