@@ -1,5 +1,7 @@
-// Types shared by the action node, the trigger and every core module. The zod schemas at the API
-// boundary (api/schemas/) produce the raw types; everything downstream trusts them.
+// Types shared by the action node, the trigger and every core module. The field tables at the API
+// boundary (records/fields.ts) produce the validated record types; everything downstream trusts them.
+
+import type { CXONE_FIELDS, OutputOf, V2_FIELDS } from './records/fields';
 
 /** Which HTTP API the credential talks to. */
 export type ApiFlavor = 'cxone' | 'reportingV2';
@@ -27,8 +29,11 @@ export type StateCategory =
 	| 'loggedIn'
 	| 'unknown';
 
+/** Fields the tables carry into the output as they are, for the flavor that has them. */
+type CarriedFields = Partial<OutputOf<typeof CXONE_FIELDS> & OutputOf<typeof V2_FIELDS>>;
+
 /** One state record as the node outputs it: the output contract (names are public API). */
-export interface StateRecord {
+export interface StateRecord extends CarriedFields {
 	recordId: string;
 	agentId: string;
 	agentName?: string;

@@ -18,11 +18,13 @@ import {
 /**
  * A row: a kind alone (the record keeps the API's name), `{ kind, as }` (another name), or
  * `{ kind, fills }`: validated too, and used when the field it fills is absent (several fills of
- * one field are joined with a space, as CXone's firstName and lastName make agentName).
+ * one field are joined with a space, as CXone's firstName and lastName make agentName). A row
+ * with `output: true` is also carried into every state item under its name (null when absent),
+ * after the fields states/normalize.ts computes: a new output field is one such row.
  */
 export type FieldRow =
 	| Kind<unknown>
-	| { kind: Kind<unknown>; as: string }
+	| { kind: Kind<unknown>; as?: string; output?: true }
 	| { kind: Kind<unknown>; fills: string };
 
 export type FieldTable = Readonly<Record<string, FieldRow>>;
@@ -76,6 +78,13 @@ export type RecordOf<T extends FieldTable> = {
 	-readonly [K in keyof T as RowName<K, T[K]>]: RowValue<T[K]>;
 };
 
+/** The fields a table carries into the output (rows with `output: true`). */
+export type OutputOf<T extends FieldTable> = {
+	-readonly [K in keyof T as T[K] extends { output: true } ? RowName<K, T[K]> : never]: RowValue<
+		T[K]
+	>;
+};
+
 /**
  * A validated CXone record: ids as strings, `startMs` epoch ms, `durationSeconds` seconds, or null
  * when CXone sent no duration (absent, null or empty: the session's current state, or one whose
@@ -87,4 +96,6 @@ export type CxoneRecord = RecordOf<typeof CXONE_FIELDS>;
 export type V2Record = RecordOf<typeof V2_FIELDS>;
 
 /** A validated record of either flavor: the names both tables share, `endMs` only from v2. */
-export type ValidRecord = CxoneRecord & { endMs?: number | null };
+export type ValidRecord = Pick<CxoneRecord, keyof CxoneRecord & keyof V2Record> & {
+	endMs?: number | null;
+};

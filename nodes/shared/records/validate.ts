@@ -32,19 +32,23 @@ interface Compiled {
 	filled: Filled[];
 	/** Every output name, null: copied per record so its shape is fixed up front. */
 	template: Raw;
+	/** Names of the rows carried into the output, in table order. */
+	output: string[];
 }
 
 function compile(table: FieldTable): Compiled {
 	const rows: Row[] = [];
 	const own: Row[] = [];
 	const filled: Filled[] = [];
+	const output: string[] = [];
 	for (const [key, spec] of Object.entries(table)) {
 		const kind = 'tag' in spec ? spec : spec.kind;
-		const name = 'as' in spec ? spec.as : 'fills' in spec ? spec.fills : key;
+		const name = 'fills' in spec ? spec.fills : 'as' in spec && spec.as ? spec.as : key;
 		const row: Row = { key, name, kind };
 		rows.push(row);
 		if (!('fills' in spec)) {
 			own.push(row);
+			if ('output' in spec && spec.output) output.push(name);
 			continue;
 		}
 		let target = filled.find((f) => f.name === name);
@@ -53,7 +57,7 @@ function compile(table: FieldTable): Compiled {
 	}
 	const template: Raw = {};
 	for (const row of own) template[row.name] = null;
-	return { rows, own, filled, template };
+	return { rows, own, filled, template, output };
 }
 
 /** The record, or undefined when any field fails. */
@@ -124,19 +128,31 @@ function explain(c: Compiled, raw: unknown): { ok: false; field: string; message
 	return { ok: false, field: failing[0].key, message: shown.join('; ') };
 }
 
-function validator<T extends FieldTable>(
-	table: T,
-): (raw: unknown) => RecordParseResult<RecordOf<T>> {
+export interface RecordValidator<T> {
+	parse: (raw: unknown) => RecordParseResult<T>;
+	/** The validated names the output carries as they are (rows with `output: true`). */
+	output: readonly string[];
+}
+
+function validator<T extends FieldTable>(table: T): RecordValidator<RecordOf<T>> {
 	const c = compile(table);
-	return (raw) => {
-		const value = isObject(raw) ? read(c, raw) : undefined;
-		return value === undefined ? explain(c, raw) : { ok: true, value: value as RecordOf<T> };
+	return {
+		parse: (raw) => {
+			const value = isObject(raw) ? read(c, raw) : undefined;
+			return value === undefined ? explain(c, raw) : { ok: true, value: value as RecordOf<T> };
+		},
+		output: c.output,
 	};
 }
 
+/** CXone `agentStateHistory[]` records. */
+export const CXONE_RECORDS: RecordValidator<CxoneRecord> = validator(CXONE_FIELDS);
+
+/** Reporting API v2 `records[]` records. */
+export const V2_RECORDS: RecordValidator<V2Record> = validator(V2_FIELDS);
+
 /** Validates one CXone `agentStateHistory[]` record. */
-export const parseCxoneRecord: (raw: unknown) => RecordParseResult<CxoneRecord> =
-	validator(CXONE_FIELDS);
+export const parseCxoneRecord = CXONE_RECORDS.parse;
 
 /** Validates one Reporting API v2 `records[]` record. */
-export const parseV2Record: (raw: unknown) => RecordParseResult<V2Record> = validator(V2_FIELDS);
+export const parseV2Record = V2_RECORDS.parse;

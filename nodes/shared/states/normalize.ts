@@ -4,8 +4,8 @@
 
 import { exceedsThreshold, makeThreshold } from '../thresholds';
 import type { ValidRecord } from '../records/fields';
-import type { RecordParseResult } from '../records/validate';
-import { parseCxoneRecord, parseV2Record } from '../records/validate';
+import type { RecordValidator } from '../records/validate';
+import { CXONE_RECORDS, V2_RECORDS } from '../records/validate';
 import { flatString, formatUtcIso, MAX_ISO_MS } from '../time/iso';
 import { checkTimeZone, getZoneFormatter } from '../time/zone';
 import type { ApiFlavor, BoundaryMode, StateRecord, TimeWindow } from '../types';
@@ -148,9 +148,9 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 	const endField = flavor === 'reportingV2' ? 'end_time' : 'duration';
 	const flavorName = flavor === 'reportingV2' ? 'Reporting API v2' : 'CXone';
 	const cxone = flavor !== 'reportingV2';
-	const parse: (raw: unknown) => RecordParseResult<ValidRecord> = cxone
-		? parseCxoneRecord
-		: parseV2Record;
+	const records: RecordValidator<ValidRecord> = cxone ? CXONE_RECORDS : V2_RECORDS;
+	const parse = records.parse;
+	const output = records.output;
 
 	return (raw: unknown, readAtMs: number | undefined, knownEndMs?: number): NormalizeResult => {
 		const parsed = parse(raw);
@@ -245,6 +245,13 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 					: { recordId, agentId, agentName, ...rest };
 		} else if (teamName !== null) {
 			record = { recordId, agentId, teamName, ...rest };
+		}
+		// Fields the table carries as they are (records/fields.ts, rows with `output: true`).
+		for (let i = 0; i < output.length; i++) {
+			const name = output[i];
+			(record as unknown as Record<string, unknown>)[name] = (
+				c as unknown as Record<string, unknown>
+			)[name];
 		}
 		if (boundary !== 'asReturned') {
 			record.windowStartUtc = windowStartUtc;
