@@ -50,6 +50,7 @@ export const CXONE_FIELDS = {
 	agentName: optText,
 	firstName: { kind: optText, fills: 'agentName' },
 	lastName: { kind: optText, fills: 'agentName' },
+	skillName: { kind: optText, output: true },
 } as const satisfies FieldTable;
 
 /** Reporting API v2 `records[]`, in the order errors name the fields. */

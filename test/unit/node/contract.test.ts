@@ -36,6 +36,7 @@ const BREAK = cxRecord(2, '2024-05-01T13:00:00.000Z', 'PT1M30.5S', {
 const OPEN = cxRecord(3, '2024-05-01T20:00:00.000Z', 'P1DT2H', {
 	agentStateId: 3,
 	agentStateName: 'InboundContact',
+	skillName: 'Support Inbound',
 	teamNo: undefined,
 	teamId: 205971,
 });
@@ -71,6 +72,7 @@ describe('one agent, CXone flavor', () => {
 				durationSeconds: 7200,
 				durationFormatted: '2h 00m 00s',
 				isOpen: false,
+				skillName: null,
 				...WINDOW_FIELDS,
 				// Only the hour inside the window counts.
 				clippedDurationSeconds: 3600,
@@ -95,6 +97,7 @@ describe('one agent, CXone flavor', () => {
 				durationSeconds: 90.5,
 				durationFormatted: '1m 30s',
 				isOpen: false,
+				skillName: null,
 				...WINDOW_FIELDS,
 				clippedDurationSeconds: 90.5,
 			},
@@ -117,6 +120,7 @@ describe('one agent, CXone flavor', () => {
 				durationSeconds: 93600,
 				durationFormatted: '1d 02h 00m 00s',
 				isOpen: true,
+				skillName: 'Support Inbound',
 				...WINDOW_FIELDS,
 				clippedDurationSeconds: 4 * 3600,
 			},

@@ -71,6 +71,7 @@ describe('CXone record schema', () => {
 			reasonName: 'Lunch',
 			startMs: Date.UTC(2024, 4, 1, 13),
 			durationSeconds: 1805.25,
+			skillName: null,
 		});
 	});
 
@@ -255,6 +256,9 @@ describe('one field at a time', () => {
 		['firstName', 'Ada', { agentName: 'Ada' }],
 		['lastName', 'Lovelace', { agentName: 'Lovelace' }],
 		['teamName', ' Support ', { teamName: 'Support' }],
+		['skillName', ' Support Inbound ', { skillName: 'Support Inbound' }],
+		['skillName', '', { skillName: null }],
+		['skillName', {}, 'expected text, got {}'],
 	];
 
 	it.each(mutations)('CXone %s = %p', (key, value, expected) => {
