@@ -4,7 +4,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { Summary } from '../shared/summary';
-import type { StateRecord } from '../shared/types';
+import type { StateRecord } from '../shared/records/stateRecord';
 
 export interface OutputInput {
 	records: StateRecord[];

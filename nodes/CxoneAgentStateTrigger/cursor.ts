@@ -12,7 +12,8 @@
 
 import type { IDataObject } from 'n8n-workflow';
 
-import type { StateRecord, TimeWindow } from '../shared/types';
+import type { TimeWindow } from '../shared/types';
+import type { StateRecord } from '../shared/records/stateRecord';
 import type { TriggerEvent } from './events';
 import { eventKey, eventTimeMs } from './events';
 

@@ -2,7 +2,7 @@
 // team/state/reason filters applied before any event is chosen.
 
 import { thresholdCrossingMs } from '../shared/thresholds';
-import type { StateRecord } from '../shared/types';
+import type { StateRecord } from '../shared/records/stateRecord';
 
 export { nameSet } from '../shared/parameters/lists';
 

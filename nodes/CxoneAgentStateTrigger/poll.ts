@@ -10,7 +10,8 @@ import { toNodeError } from '../shared/errors';
 import { AgentNames } from '../shared/history/agentNames';
 import { fetchStateHistory } from '../shared/history/fetchStateHistory';
 import { createNormalizer } from '../shared/states/normalize';
-import type { StateRecord, TimeWindow } from '../shared/types';
+import type { TimeWindow } from '../shared/types';
+import type { StateRecord } from '../shared/records/stateRecord';
 import type { SelectOptions } from './cursor';
 import {
 	horizonMs,

@@ -3,7 +3,8 @@
 // milliseconds so totals carry no float noise.
 
 import { formatUtcIso } from './time/iso';
-import type { BoundaryMode, StateCategory, StateRecord, TimeWindow } from './types';
+import type { BoundaryMode, TimeWindow } from './types';
+import type { StateCategory, StateRecord } from './records/stateRecord';
 
 export interface DurationTally {
 	seconds: number;

@@ -1,6 +1,7 @@
 import { createNormalizer } from '../../nodes/shared/states/normalize';
 import { summarize } from '../../nodes/shared/summary';
-import type { BoundaryMode, StateRecord } from '../../nodes/shared/types';
+import type { BoundaryMode } from '../../nodes/shared/types';
+import type { StateRecord } from '../../nodes/shared/records/stateRecord';
 
 const WINDOW = { startMs: Date.UTC(2024, 4, 1, 12), endMs: Date.UTC(2024, 4, 1, 14) };
 const READ_AT = Date.UTC(2024, 4, 2);

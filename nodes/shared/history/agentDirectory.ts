@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { CxoneFunctions, RequestOptions } from '../api';
 import { agentsPath, paginate } from '../api';
-import type { StateRecord } from '../types';
+import type { StateRecord } from '../records/stateRecord';
 
 export interface AgentInfo {
 	agentName?: string;

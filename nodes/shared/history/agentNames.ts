@@ -3,7 +3,7 @@
 
 import type { CxoneFunctions, RequestOptions } from '../api';
 import type { CredentialSettings } from '../types';
-import type { StateRecord } from '../types';
+import type { StateRecord } from '../records/stateRecord';
 import type { AgentDirectory } from './agentDirectory';
 import { applyAgentNames, loadAgentDirectory } from './agentDirectory';
 

@@ -15,7 +15,8 @@ import {
 } from '../api';
 import type { Normalizer, SessionPosition } from '../states/normalize';
 import { splitWindow, toCxoneUtc } from '../time';
-import type { ApiFlavor, StateRecord, TimeWindow } from '../types';
+import type { ApiFlavor, TimeWindow } from '../types';
+import type { StateRecord } from '../records/stateRecord';
 import { nextStateStarts } from './sessionEnds';
 
 export type AgentScope = { kind: 'all' } | { kind: 'ids'; ids: string[] };

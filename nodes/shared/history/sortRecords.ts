@@ -1,4 +1,4 @@
-import type { StateRecord } from '../types';
+import type { StateRecord } from '../records/stateRecord';
 
 export type SortOrder = 'startAsc' | 'startDesc' | 'agentStartAsc';
 

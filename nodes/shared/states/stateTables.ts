@@ -1,6 +1,7 @@
 // State ids → names and categories for both API flavors, plus the user's rename map.
 
-import type { ApiFlavor, StateCategory } from '../types';
+import type { ApiFlavor } from '../types';
+import type { StateCategory } from '../records/stateRecord';
 
 /** CXone `agentStateId` names (NICE agent SDK enum). */
 export const CXONE_STATE_NAMES: Readonly<Record<number, string>> = {

@@ -1,6 +1,6 @@
 import { createNormalizer } from '../../../nodes/shared/states/normalize';
 import type { NormalizeResult, NormalizerOptions } from '../../../nodes/shared/states/normalize';
-import type { StateRecord } from '../../../nodes/shared/types';
+import type { StateRecord } from '../../../nodes/shared/records/stateRecord';
 
 const WINDOW = { startMs: Date.UTC(2024, 4, 1, 12), endMs: Date.UTC(2024, 4, 1, 14) };
 const READ_AT = Date.UTC(2024, 4, 1, 20);

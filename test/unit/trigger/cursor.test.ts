@@ -12,7 +12,7 @@ import {
 	writeCursorState,
 } from '../../../nodes/CxoneAgentStateTrigger/cursor';
 import type { TriggerEvent } from '../../../nodes/CxoneAgentStateTrigger/events';
-import type { StateRecord } from '../../../nodes/shared/types';
+import type { StateRecord } from '../../../nodes/shared/records/stateRecord';
 import type { FakeState } from './fakeCxone';
 import { observe } from './fakeCxone';
 

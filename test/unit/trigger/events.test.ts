@@ -5,7 +5,7 @@ import {
 	matchesFilter,
 	nameSet,
 } from '../../../nodes/CxoneAgentStateTrigger/events';
-import type { StateRecord } from '../../../nodes/shared/types';
+import type { StateRecord } from '../../../nodes/shared/records/stateRecord';
 
 const ms = (iso: string) => Date.parse(iso);
 

@@ -6,7 +6,8 @@
 import nock from 'nock';
 
 import { createNormalizer } from '../../../nodes/shared/states/normalize';
-import type { StateRecord, TimeWindow } from '../../../nodes/shared/types';
+import type { TimeWindow } from '../../../nodes/shared/types';
+import type { StateRecord } from '../../../nodes/shared/records/stateRecord';
 import { DEFAULT_BASE_URL } from '../../helpers/n8nContext';
 
 export interface FakeState {
