@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { cxoneIcon, cxoneMethods } from '../shared/descriptions/node';
+import { cxoneIcon } from '../shared/descriptions/node';
+import { cxoneNodeMethods } from '../shared/methods';
 import { agentStateHistoryProperties } from './description';
 import { executeAgentStateHistory } from './execute';
 
@@ -30,7 +31,7 @@ export class CxoneAgentStateHistory implements INodeType {
 		properties: agentStateHistoryProperties,
 	};
 
-	methods = cxoneMethods;
+	methods = cxoneNodeMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeAgentStateHistory.call(this);

@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { cxoneIcon, cxoneMethods } from '../shared/descriptions/node';
+import { cxoneIcon } from '../shared/descriptions/node';
+import { cxoneNodeMethods } from '../shared/methods';
 import { agentStateTriggerProperties } from './description';
 import { pollAgentStates } from './poll';
 
@@ -30,7 +31,7 @@ export class CxoneAgentStateTrigger implements INodeType {
 		properties: agentStateTriggerProperties,
 	};
 
-	methods = cxoneMethods;
+	methods = cxoneNodeMethods;
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollAgentStates.call(this, Date.now());

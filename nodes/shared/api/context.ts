@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 
-/** Every n8n context the transport runs in: the action node and the trigger. */
-export type CxoneFunctions = IExecuteFunctions | IPollFunctions;
+/** Every n8n context the transport runs in: the action nodes, the trigger and the pickers. */
+export type CxoneFunctions = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 export { CXONE_CREDENTIAL_TYPE } from '../auth/constants';

@@ -25,9 +25,27 @@ export function stateHistoryPath(version: string, agentId: string | number): str
 		: `${servicesRoot(version)}/agents/${encodeURIComponent(agent)}/state-history`;
 }
 
-/** The agent list (paged with skip/top, records under `agents`). */
-export function agentsPath(version: string): string {
-	return `${servicesRoot(version)}/agents`;
+/** The agent list (paged with skip/top, records under `agents`), or one agent. */
+export function agentsPath(version: string, agentId?: string): string {
+	const root = `${servicesRoot(version)}/agents`;
+	return agentId === undefined ? root : `${root}/${encodeURIComponent(agentId.trim())}`;
+}
+
+/** The team list (paged, records under `teams`). */
+export function teamsPath(version: string): string {
+	return `${servicesRoot(version)}/teams`;
+}
+
+/** Unavailable codes of the business unit (paged), or of one team (one answer). */
+export function unavailableCodesPath(version: string, teamId?: string): string {
+	return teamId === undefined
+		? `${servicesRoot(version)}/unavailable-codes`
+		: `${servicesRoot(version)}/teams/${encodeURIComponent(teamId.trim())}/unavailable-codes`;
+}
+
+/** Current states (Real-Time Data API) of all agents, or of one. */
+export function agentStatesPath(version: string, agentId?: string): string {
+	return `${agentsPath(version, agentId)}/states`;
 }
 
 /**

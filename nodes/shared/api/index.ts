@@ -5,11 +5,14 @@ export { runBounded } from './concurrency';
 export { apiError, cxoneMessage, statusError } from './errors';
 export {
 	agentsPath,
+	agentStatesPath,
 	cxoneStateHistoryQuery,
 	DEFAULT_PAGE_SIZE,
 	parsePage,
 	relativeNextLink,
 	stateHistoryPath,
+	teamsPath,
+	unavailableCodesPath,
 	V2_STATE_HISTORY_PATH,
 	v2StateHistoryQuery,
 } from './flavors';

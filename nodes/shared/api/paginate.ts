@@ -24,6 +24,8 @@ export interface PageQuery {
 	qs: IDataObject;
 	/** CXone only: the key of the record list. Default agentStateHistory. */
 	listKey?: CxoneListKey;
+	/** CXone only: the endpoint answers with its whole list at once (no skip/top, no totalRecords). */
+	unpaged?: boolean;
 }
 
 export interface FetchedPage {
@@ -118,9 +120,11 @@ export async function* paginate(
 	const seen = new Set<string>();
 	const followed = new Set<string>();
 
-	let request: CxoneRequest = cxone
-		? { url: path, qs: { ...query.qs, skip: 0, top: pageSize } }
-		: { url: path, qs: { ...query.qs, page_size: pageSize } };
+	let request: CxoneRequest = !cxone
+		? { url: path, qs: { ...query.qs, page_size: pageSize } }
+		: query.unpaged
+			? { url: path, qs: { ...query.qs } }
+			: { url: path, qs: { ...query.qs, skip: 0, top: pageSize } };
 	let skip = 0;
 	let pagesRead = 0;
 	// Set when the current request follows a next link of a page that reported more records than
@@ -164,6 +168,7 @@ export async function* paginate(
 		};
 		if (page.totalRecords !== undefined) out.totalRecords = page.totalRecords;
 		yield out;
+		if (query.unpaged) return;
 
 		if (cxone) {
 			// Only new records advance the offset: when a page repeats the previous page's last

@@ -13,10 +13,10 @@ import { parseDurationValue } from './durations';
  * value read, for records/fields.ts to derive the record types.
  */
 export interface Kind<T> {
-	readonly tag: 'int' | 'numericId' | 'id' | 'text' | 'instant' | 'duration';
+	readonly tag: 'int' | 'numericId' | 'id' | 'text' | 'instant' | 'duration' | 'bool';
 	readonly optional: boolean;
 	readonly expected: string;
-	readonly jsonType: 'numberOrString' | 'string';
+	readonly jsonType: 'numberOrString' | 'string' | 'boolean';
 	/** Never set: carries the value type. */
 	readonly value?: T;
 }
@@ -57,6 +57,18 @@ function toOptText(v: unknown): string | null | undefined {
 	return undefined;
 }
 
+/** A flag: JSON booleans, "true"/"false" in any casing, 1/0 (older APIs send flags as numbers). */
+function toBool(v: unknown): boolean | undefined {
+	if (typeof v === 'boolean') return v;
+	if (v === 1 || v === 0) return v === 1;
+	if (typeof v === 'string') {
+		const t = v.trim().toLowerCase();
+		if (t === 'true' || t === '1') return true;
+		if (t === 'false' || t === '0') return false;
+	}
+	return undefined;
+}
+
 function toInstant(v: unknown): number | undefined {
 	const ms = parseIsoToMs(v);
 	return ms === null ? undefined : ms;
@@ -74,6 +86,7 @@ const EXPECT = {
 	text: 'text',
 	instant: 'an ISO 8601 date-time with Z or an offset, e.g. 2024-05-01T13:00:00.000Z',
 	duration: 'an ISO 8601 duration (e.g. PT1M30.5S) or a number of seconds',
+	bool: 'true or false',
 } as const;
 
 function kind<T>(tag: Kind<T>['tag'], optional: boolean, jsonType: Kind<T>['jsonType']): Kind<T> {
@@ -92,6 +105,7 @@ export const optInstant = kind<number | null>('instant', true, 'string');
 export const duration = kind<number>('duration', false, 'numberOrString');
 /** Absent, null and blank text all mean "no duration" (a state whose end CXone did not send). */
 export const optDuration = kind<number | null>('duration', true, 'numberOrString');
+export const optBool = kind<boolean | null>('bool', true, 'boolean');
 
 /**
  * The value of `v` as `kind`: null for absent (optional kinds only), undefined for invalid. One
@@ -116,6 +130,8 @@ export function readField(kind: Kind<unknown>, v: unknown): unknown {
 		case 'duration':
 			if (kind.optional && typeof v === 'string' && v.trim() === '') return null;
 			return toDuration(v);
+		case 'bool':
+			return toBool(v);
 	}
 }
 
@@ -123,5 +139,6 @@ export function readField(kind: Kind<unknown>, v: unknown): unknown {
 export function hasJsonType(kind: Kind<unknown>, v: unknown): boolean {
 	if (v === undefined || v === null) return kind.optional;
 	if (typeof v === 'string') return true;
-	return kind.jsonType === 'numberOrString' && typeof v === 'number' && !Number.isNaN(v);
+	if (typeof v === 'boolean') return kind.jsonType === 'boolean';
+	return kind.jsonType !== 'string' && typeof v === 'number' && !Number.isNaN(v);
 }

@@ -15,6 +15,8 @@ type Raw = Record<string, unknown>;
 
 interface Row {
 	key: string;
+	/** The key looked up in the raw record: `key`, lower-cased for a case-insensitive table. */
+	lookup: string;
 	name: string;
 	kind: Kind<unknown>;
 }
@@ -36,7 +38,7 @@ interface Compiled {
 	output: string[];
 }
 
-function compile(table: FieldTable): Compiled {
+function compile(table: FieldTable, ignoreCase: boolean): Compiled {
 	const rows: Row[] = [];
 	const own: Row[] = [];
 	const filled: Filled[] = [];
@@ -44,7 +46,7 @@ function compile(table: FieldTable): Compiled {
 	for (const [key, spec] of Object.entries(table)) {
 		const kind = 'tag' in spec ? spec : spec.kind;
 		const name = 'fills' in spec ? spec.fills : 'as' in spec && spec.as ? spec.as : key;
-		const row: Row = { key, name, kind };
+		const row: Row = { key, lookup: ignoreCase ? key.toLowerCase() : key, name, kind };
 		rows.push(row);
 		if (!('fills' in spec)) {
 			own.push(row);
@@ -66,16 +68,17 @@ function read(c: Compiled, o: Raw): Raw | undefined {
 	// with its properties in the object: growing one reallocated its storage several times.
 	const out: Raw = { ...c.template };
 	for (const row of c.own) {
-		const v = readField(row.kind, o[row.key]);
+		const v = readField(row.kind, o[row.lookup]);
 		if (v === undefined) return undefined;
 		out[row.name] = v;
 	}
 	for (const f of c.filled) {
-		let joined: string | null = null;
+		let joined: unknown = null;
 		for (const row of f.fills) {
-			const v = readField(row.kind, o[row.key]);
+			const v = readField(row.kind, o[row.lookup]);
 			if (v === undefined) return undefined;
-			if (v !== null) joined = joined === null ? String(v) : `${joined} ${v}`;
+			// One fill keeps its value's type (an alias); several are joined as text.
+			if (v !== null) joined = joined === null ? v : `${String(joined)} ${String(v)}`;
 		}
 		if (out[f.name] === null) out[f.name] = joined;
 	}
@@ -115,14 +118,14 @@ function explain(c: Compiled, raw: unknown): { ok: false; field: string; message
 		const message = raw === undefined ? 'Required' : `Expected object, received ${typeName(raw)}`;
 		return { ok: false, field: '(record)', message: `the record: ${message}` };
 	}
-	let failing = c.rows.filter((row) => !hasJsonType(row.kind, raw[row.key]));
+	let failing = c.rows.filter((row) => !hasJsonType(row.kind, raw[row.lookup]));
 	if (failing.length === 0)
-		failing = c.rows.filter((row) => readField(row.kind, raw[row.key]) === undefined);
+		failing = c.rows.filter((row) => readField(row.kind, raw[row.lookup]) === undefined);
 	const shown = failing
 		.slice(0, 3)
 		.map(
 			(row) =>
-				`field "${row.key}" expected ${row.kind.expected}, got ${describeValue(raw[row.key])}`,
+				`field "${row.key}" expected ${row.kind.expected}, got ${describeValue(raw[row.lookup])}`,
 		);
 	if (failing.length > 3) shown.push(`and ${failing.length - 3} more`);
 	return { ok: false, field: failing[0].key, message: shown.join('; ') };
@@ -134,12 +137,31 @@ export interface RecordValidator<T> {
 	output: readonly string[];
 }
 
-function validator<T extends FieldTable>(table: T): RecordValidator<RecordOf<T>> {
-	const c = compile(table);
+/** The record with its keys lower-cased (the first of keys that differ only in case wins). */
+function foldKeys(o: Raw): Raw {
+	const out: Raw = {};
+	for (const key of Object.keys(o)) {
+		const folded = key.toLowerCase();
+		if (!(folded in out)) out[folded] = o[key];
+	}
+	return out;
+}
+
+/**
+ * A validator for a table. `ignoreCase` matches field names in any casing (CXone's older API
+ * versions send PascalCase, `AgentStateId`; some endpoints spell `outstateId`): for the small
+ * lists of the directory endpoints, never the state-history hot path.
+ */
+export function validator<T extends FieldTable>(
+	table: T,
+	ignoreCase = false,
+): RecordValidator<RecordOf<T>> {
+	const c = compile(table, ignoreCase);
 	return {
 		parse: (raw) => {
-			const value = isObject(raw) ? read(c, raw) : undefined;
-			return value === undefined ? explain(c, raw) : { ok: true, value: value as RecordOf<T> };
+			const o = isObject(raw) && ignoreCase ? foldKeys(raw) : raw;
+			const value = isObject(o) ? read(c, o) : undefined;
+			return value === undefined ? explain(c, o) : { ok: true, value: value as RecordOf<T> };
 		},
 		output: c.output,
 	};

@@ -4,7 +4,12 @@
 import { z } from 'zod';
 
 /** The list keys of CXone's paged endpoints. */
-export type CxoneListKey = 'agentStateHistory' | 'agents';
+export type CxoneListKey =
+	| 'agentStateHistory'
+	| 'agents'
+	| 'teams'
+	| 'unavailableCodes'
+	| 'agentStates';
 
 /** One page reduced to what pagination needs. */
 export interface PageEnvelope {
@@ -59,10 +64,40 @@ const cxoneBase = z
 	})
 	.passthrough();
 
+const listOf = (key: CxoneListKey) => cxoneBase.extend({ [key]: cxoneList.nullable().optional() });
+
 const cxoneSchemas: Record<CxoneListKey, z.ZodTypeAny> = {
-	agentStateHistory: cxoneBase.extend({ agentStateHistory: cxoneList.nullable().optional() }),
-	agents: cxoneBase.extend({ agents: cxoneList.nullable().optional() }),
+	agentStateHistory: listOf('agentStateHistory'),
+	agents: listOf('agents'),
+	teams: listOf('teams'),
+	unavailableCodes: listOf('unavailableCodes'),
+	agentStates: listOf('agentStates'),
 };
+
+const ENVELOPE_KEYS = ['totalRecords', 'lastPollTime', '_links'] as const;
+
+/**
+ * The envelope with its keys in the casing the schemas name: older API versions send PascalCase
+ * (`AgentStates`, `TotalRecords`), and an older team unavailable-code answer wraps everything in
+ * `resultSet`. Keys already in camelCase win.
+ */
+function foldEnvelope(body: unknown, listKey: CxoneListKey): unknown {
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+	let o = body as Record<string, unknown>;
+	const byLower = new Map(Object.keys(o).map((k) => [k.toLowerCase(), k]));
+	const wrapped = byLower.get('resultset');
+	if (!(listKey in o) && wrapped !== undefined) {
+		const inner = o[wrapped];
+		if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) {
+			return foldEnvelope(inner, listKey);
+		}
+	}
+	for (const key of [listKey, ...ENVELOPE_KEYS]) {
+		const actual = byLower.get(key.toLowerCase());
+		if (!(key in o) && actual !== undefined) o = { ...o, [key]: o[actual] };
+	}
+	return o;
+}
 
 export const v2PageSchema = z
 	.object({
@@ -92,7 +127,7 @@ interface CxoneParsed {
 
 /** Parses a CXone (inContactAPI) page envelope whose records sit under `listKey`. */
 export function parseCxoneEnvelope(body: unknown, listKey: CxoneListKey): EnvelopeResult {
-	const parsed = cxoneSchemas[listKey].safeParse(body);
+	const parsed = cxoneSchemas[listKey].safeParse(foldEnvelope(body, listKey));
 	if (!parsed.success) return { ok: false, problem: describe(parsed.error) };
 	const data = parsed.data as CxoneParsed;
 	const list = data[listKey] as unknown[] | null | undefined;

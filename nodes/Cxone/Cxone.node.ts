@@ -1,0 +1,38 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { cxoneIcon } from '../shared/descriptions/node';
+import { cxoneNodeMethods } from '../shared/methods';
+import { cxoneProperties } from './actions/description';
+import { router } from './actions/router';
+
+export class Cxone implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CXone',
+		name: 'cxone',
+		icon: cxoneIcon,
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Read NICE CXone agents, teams, unavailable codes and the state each agent is in right now',
+		defaults: { name: 'CXone' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		// A literal: n8n's linter looks for testedBy here.
+		credentials: [{ name: 'cxoneOAuth2Api', required: true, testedBy: 'cxoneOAuth2ApiTest' }],
+		properties: cxoneProperties,
+	};
+
+	methods = cxoneNodeMethods;
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

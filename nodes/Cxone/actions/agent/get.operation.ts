@@ -1,0 +1,65 @@
+// Agent → Get: one agent by id (GET /agents/{agentId}).
+
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { agentsPath } from '../../../shared/api';
+import { agentItem } from '../../../shared/directory/items';
+import { listRecords } from '../../../shared/directory/listRecords';
+import { InputError } from '../../../shared/errors';
+import { AGENT_RECORDS } from '../../../shared/records/directoryFields';
+import { readRequestSettings } from '../common';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Agent',
+		name: 'agentId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The CXone agent to get',
+		displayOptions: { show: { resource: ['agent'], operation: ['get'] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchAgents', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '39260750',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d{1,12}\\s*$', errorMessage: 'An agent ID is a number' },
+					},
+				],
+			},
+		],
+	},
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	apiVersion: string,
+): Promise<IDataObject[]> {
+	const raw = this.getNodeParameter('agentId', i, '', { extractValue: true });
+	const agentId = String(raw ?? '').trim();
+	if (!/^\d{1,12}$/.test(agentId)) {
+		throw new InputError(
+			'agentId',
+			`Agent "${agentId}" is not a CXone agent ID. Pick the agent from the list, or enter its numeric ID (e.g. 39260750).`,
+		);
+	}
+	const { transport } = readRequestSettings(this, i);
+	const { records } = await listRecords(
+		this,
+		{ path: agentsPath(apiVersion, agentId), listKey: 'agents', unpaged: true, what: 'agent' },
+		AGENT_RECORDS,
+		transport,
+	);
+	return records.map(agentItem);
+}

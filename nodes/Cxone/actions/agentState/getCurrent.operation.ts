@@ -1,0 +1,104 @@
+// Agent State → Get Current: each agent's state right now, from the Real-Time Data API
+// (GET /agents/states): "who is on break now, and for how long" in one request.
+
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { agentStatesPath } from '../../../shared/api';
+import { optionsCollection, timezoneProperty } from '../../../shared/descriptions/options';
+import { currentStateItem } from '../../../shared/directory/items';
+import { listRecords } from '../../../shared/directory/listRecords';
+import { InputError } from '../../../shared/errors';
+import { parseAgentIds } from '../../../shared/history/agentIds';
+import { resolveTimeZone } from '../../../shared/parameters/timeZone';
+import { CURRENT_STATE_RECORDS } from '../../../shared/records/directoryFields';
+import { parseIsoToMs, toCxoneUtc } from '../../../shared/time/iso';
+import { getZoneFormatter } from '../../../shared/time/zone';
+import { readRequestSettings } from '../common';
+
+const show = { resource: ['agentState'], operation: ['getCurrent'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Agent Names or IDs',
+		name: 'agentIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getAgents' },
+		default: [],
+		description:
+			'Only these agents; none = every agent of the business unit. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Team Names or IDs',
+		name: 'teamIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTeams' },
+		default: [],
+		description:
+			'Only agents of these teams; none = every team. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show },
+	},
+	{
+		...optionsCollection([
+			timezoneProperty('startTime'),
+			{
+				displayName: 'Updated Since',
+				name: 'updatedSince',
+				type: 'dateTime',
+				default: '',
+				description: 'Only agents whose state changed at or after this instant',
+			},
+		]),
+		displayOptions: { show },
+	},
+];
+
+function idList(value: unknown, parameter: string): string[] {
+	const empty =
+		value === undefined ||
+		value === null ||
+		value === '' ||
+		(Array.isArray(value) && value.length === 0);
+	return empty ? [] : parseAgentIds(value, 'cxone', parameter);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	apiVersion: string,
+): Promise<IDataObject[]> {
+	const agents = idList(this.getNodeParameter('agentIds', i, []), 'agentIds');
+	const teams = new Set(idList(this.getNodeParameter('teamIds', i, []), 'teamIds'));
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const zone = resolveTimeZone(options.timezone, this.getTimezone());
+	const qs: IDataObject = {};
+	if (options.updatedSince !== undefined && options.updatedSince !== '') {
+		const text = String(options.updatedSince);
+		// n8n's date picker gives a local date-time without offset: read it in the workflow zone.
+		const ms = parseIsoToMs(text) ?? Date.parse(text);
+		if (!Number.isFinite(ms)) {
+			throw new InputError(
+				'options.updatedSince',
+				`Updated Since "${text}" is not a date-time. Pick one, or use an ISO 8601 instant such as 2024-05-01T13:00:00Z.`,
+			);
+		}
+		qs.updatedSince = toCxoneUtc(ms);
+	}
+	const { transport } = readRequestSettings(this, i);
+	const one = agents.length === 1 ? agents[0] : undefined;
+	const { records, readAtMs } = await listRecords(
+		this,
+		{ path: agentStatesPath(apiVersion, one), qs, listKey: 'agentStates', what: 'agent state' },
+		CURRENT_STATE_RECORDS,
+		transport,
+	);
+	const wanted = agents.length > 0 ? new Set(agents) : undefined;
+	const zoned = getZoneFormatter(zone);
+	return records
+		.filter(
+			(r) =>
+				(wanted === undefined || wanted.has(r.agentId)) &&
+				(teams.size === 0 || (r.teamId !== null && teams.has(r.teamId))),
+		)
+		.map((r) => currentStateItem(r, readAtMs, zoned));
+}

@@ -1,0 +1,64 @@
+// What several CXone operations share: Return All / Limit, the request options and how they are
+// read. Only this node uses them; blocks the other nodes show too live in nodes/shared/.
+
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readCredentialSettings } from '../../shared/parameters/credentialSettings';
+import { readRequestOptions } from '../../shared/parameters/requestOptions';
+import type { RequestSettings } from '../../shared/parameters/requestOptions';
+import { wholeNumber } from '../../shared/parameters/numbers';
+import { InputError } from '../../shared/errors';
+
+/** Return All and Limit for one resource's Get Many. */
+export function returnAllProperties(resource: string): INodeProperties[] {
+	const show = { resource: [resource], operation: ['getMany'] };
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}
+
+/** undefined = all; else the Limit parameter, checked. */
+export function readLimit(ctx: IExecuteFunctions, i: number): number | undefined {
+	if (ctx.getNodeParameter('returnAll', i, false) === true) return undefined;
+	return wholeNumber(ctx.getNodeParameter('limit', i, 50), 'limit', 'Limit', 1, 1e9);
+}
+
+/** The request options of the Options collection (the same knobs and limits as the other nodes). */
+export function readRequestSettings(ctx: IExecuteFunctions, i: number): RequestSettings {
+	return readRequestOptions(ctx.getNodeParameter('options', i, {}) as IDataObject);
+}
+
+/** The credential's API version; the CXone node speaks only CXone's own API flavor. */
+export async function cxoneApiVersion(ctx: IExecuteFunctions): Promise<string> {
+	const settings = await readCredentialSettings.call(ctx);
+	if (settings.flavor !== 'cxone') {
+		throw new InputError(
+			'credential',
+			'The CXone node reads agents, teams, unavailable codes and current states from the CXone API. The selected credential uses the "Reporting API v2" flavor; choose a credential with API Flavor "CXone".',
+		);
+	}
+	return settings.apiVersion;
+}
+
+/** A text parameter, trimmed; undefined when empty. */
+export function optionalText(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	const text = String(value).trim();
+	return text === '' ? undefined : text;
+}

@@ -1,0 +1,97 @@
+// Every resource and operation of the CXone node: the one table the description and the router
+// read, so an operation is added in one place.
+
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import * as agentGet from './agent/get.operation';
+import * as agentGetMany from './agent/getMany.operation';
+import * as agentStateGetCurrent from './agentState/getCurrent.operation';
+import * as teamGetMany from './team/getMany.operation';
+import * as unavailableCodeGetMany from './unavailableCode/getMany.operation';
+
+export interface Operation {
+	name: string;
+	value: string;
+	action: string;
+	description: string;
+	properties: INodeProperties[];
+	execute: (this: IExecuteFunctions, i: number, apiVersion: string) => Promise<IDataObject[]>;
+}
+
+export interface Resource {
+	name: string;
+	value: string;
+	operations: Operation[];
+}
+
+export const RESOURCES: Resource[] = [
+	{
+		name: 'Agent',
+		value: 'agent',
+		operations: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an agent',
+				description: 'Get one agent by ID: name, team, active or not',
+				properties: agentGet.description,
+				execute: agentGet.execute,
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many agents',
+				description: 'List agents, searched by name and filtered by team',
+				properties: agentGetMany.description,
+				execute: agentGetMany.execute,
+			},
+		],
+	},
+	{
+		name: 'Agent State',
+		value: 'agentState',
+		operations: [
+			{
+				name: 'Get Current',
+				value: 'getCurrent',
+				action: 'Get current agent states',
+				description:
+					'Get the state each agent is in right now (e.g. Unavailable: Break) and for how long',
+				properties: agentStateGetCurrent.description,
+				execute: agentStateGetCurrent.execute,
+			},
+		],
+	},
+	{
+		name: 'Team',
+		value: 'team',
+		operations: [
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many teams',
+				description: 'List the teams of the business unit',
+				properties: teamGetMany.description,
+				execute: teamGetMany.execute,
+			},
+		],
+	},
+	{
+		name: 'Unavailable Code',
+		value: 'unavailableCode',
+		operations: [
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many unavailable codes',
+				description: 'List the reasons agents can be Unavailable for (Break, Lunch, ACW codes)',
+				properties: unavailableCodeGetMany.description,
+				execute: unavailableCodeGetMany.execute,
+			},
+		],
+	},
+];
+
+export function findOperation(resource: string, operation: string): Operation | undefined {
+	return RESOURCES.find((r) => r.value === resource)?.operations.find((o) => o.value === operation);
+}

@@ -1,0 +1,202 @@
+// The pickers ("From list") of every CXone node: agents, teams, unavailable codes and state names,
+// timezones. They read over the same transport as the operations (auth, retry, paging, errors);
+// a refusal becomes a message in the dropdown that says which permission is missing.
+
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { RequestOptions } from '../api';
+import { agentsPath, teamsPath, unavailableCodesPath } from '../api';
+import { fullName } from '../directory/items';
+import { listRecords } from '../directory/listRecords';
+import * as limits from '../limits';
+import { readCredentialSettings } from '../parameters/credentialSettings';
+import type { AgentRecord } from '../records/directoryFields';
+import { AGENT_RECORDS, TEAM_RECORDS, UNAVAILABLE_CODE_RECORDS } from '../records/directoryFields';
+import { CXONE_STATE_NAMES } from '../states/stateTables';
+
+const TRANSPORT: RequestOptions = {
+	maxRetries: limits.MAX_RETRIES.default,
+	maxPages: limits.MAX_PAGES.default,
+	pageSize: limits.PAGE_SIZE.default,
+	timeoutMs: limits.TIMEOUT_SECONDS.default * 1000,
+};
+
+/** Agents per page of the searchable agent list. */
+const SEARCH_PAGE = 100;
+
+/** What a list needs the API user's role to allow, for the dropdown's message. */
+const PERMISSION: Record<string, string> = {
+	agents: 'Users (Employees) - View',
+	teams: 'Teams - View',
+	'unavailable codes': 'Unavailable Codes - View',
+};
+
+async function apiVersion(ctx: ILoadOptionsFunctions): Promise<string> {
+	const settings = await readCredentialSettings.call(ctx);
+	if (settings.flavor !== 'cxone') {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Lists come from the CXone API: this credential uses the "Reporting API v2" flavor. Enter IDs by expression instead.',
+		);
+	}
+	return settings.apiVersion;
+}
+
+/** Runs a loader; a 401/403 becomes a message naming the permission and the by-ID way out. */
+async function loading<T>(ctx: ILoadOptionsFunctions, what: string, load: () => Promise<T>) {
+	// The transport throws only NodeApiError/NodeOperationError; keep them as they are.
+	let failure: unknown;
+	try {
+		return await load();
+	} catch (error) {
+		failure = error;
+	}
+	if (
+		failure instanceof NodeApiError &&
+		(failure.httpCode === '401' || failure.httpCode === '403')
+	) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`CXone refused the list of ${what} (HTTP ${failure.httpCode}: ${failure.message})`,
+			{
+				description: `Give the API user's role the permission ${PERMISSION[what] ?? 'to view them'}, or enter the ID with an expression.`,
+			},
+		);
+	}
+	throw failure;
+}
+
+function agentOption(r: AgentRecord): INodePropertyOptions {
+	const name = fullName(r.firstName, r.lastName, r.userName) ?? `Agent ${r.agentId}`;
+	return {
+		name: `${name} (${r.agentId})${r.isActive === false ? ' · inactive' : ''}`,
+		value: r.agentId,
+		description: r.teamName ?? undefined,
+	};
+}
+
+/** Active agents first, then by name. */
+function byActiveThenName(a: AgentRecord, b: AgentRecord): number {
+	const active = Number(b.isActive !== false) - Number(a.isActive !== false);
+	if (active !== 0) return active;
+	const an = fullName(a.firstName, a.lastName, a.userName) ?? '';
+	const bn = fullName(b.firstName, b.lastName, b.userName) ?? '';
+	return an.localeCompare(bn);
+}
+
+export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const version = await apiVersion(this);
+	return await loading(this, 'agents', async () => {
+		const { records } = await listRecords(
+			this,
+			{ path: agentsPath(version), listKey: 'agents', what: 'agent' },
+			AGENT_RECORDS,
+			TRANSPORT,
+		);
+		return records.sort(byActiveThenName).map(agentOption);
+	});
+}
+
+/** The searchable agent list (CXone searchString), a page at a time. */
+export async function searchAgents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const version = await apiVersion(this);
+	const skip = Number(paginationToken ?? 0) || 0;
+	return await loading(this, 'agents', async () => {
+		const qs: Record<string, string | number> = { skip, top: SEARCH_PAGE };
+		if (filter !== undefined && filter.trim() !== '') qs.searchString = filter.trim();
+		const { records } = await listRecords(
+			this,
+			{ path: agentsPath(version), qs, listKey: 'agents', unpaged: true, what: 'agent' },
+			AGENT_RECORDS,
+			TRANSPORT,
+		);
+		const results = records.sort(byActiveThenName).map((r) => {
+			const o = agentOption(r);
+			return { name: o.name, value: r.agentId };
+		});
+		return records.length >= SEARCH_PAGE
+			? { results, paginationToken: String(skip + records.length) }
+			: { results };
+	});
+}
+
+async function teamOptions(ctx: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const version = await apiVersion(ctx);
+	return await loading(ctx, 'teams', async () => {
+		const { records } = await listRecords(
+			ctx,
+			{ path: teamsPath(version), listKey: 'teams', what: 'team' },
+			TEAM_RECORDS,
+			TRANSPORT,
+		);
+		return records
+			.map((r) => ({
+				name: `${r.teamName ?? `Team ${r.teamId}`} (${r.teamId})${r.isActive === false ? ' · inactive' : ''}`,
+				value: r.teamId,
+			}))
+			.sort((a, b) => a.name.localeCompare(b.name));
+	});
+}
+
+export async function getTeams(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await teamOptions(this);
+}
+
+export async function getTeamsOrBusinessUnit(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return [{ name: 'Whole Business Unit', value: '' }, ...(await teamOptions(this))];
+}
+
+/** Reason (unavailable code) names, then the state names: what a threshold or filter can name. */
+export async function getReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const version = await apiVersion(this);
+	const codes = await loading(this, 'unavailable codes', async () => {
+		const { records } = await listRecords(
+			this,
+			{
+				path: unavailableCodesPath(version),
+				listKey: 'unavailableCodes',
+				what: 'unavailable code',
+			},
+			UNAVAILABLE_CODE_RECORDS,
+			TRANSPORT,
+		);
+		return records;
+	});
+	const seen = new Set<string>();
+	const options: INodePropertyOptions[] = [];
+	const add = (name: string, description: string) => {
+		const key = name.toLowerCase();
+		if (seen.has(key)) return;
+		seen.add(key);
+		options.push({ name, value: name, description });
+	};
+	for (const c of codes.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''))) {
+		if (c.name !== null) add(c.name, c.isAcw ? 'Unavailable code (ACW)' : 'Unavailable code');
+	}
+	for (const state of Object.values(CXONE_STATE_NAMES)) add(state, 'Agent state');
+	return options;
+}
+
+/** IANA zones, the workflow's first. */
+export async function getTimezones(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const workflowZone = this.getTimezone();
+	// Intl.supportedValuesOf is in every Node n8n runs on; TypeScript's lib here predates it.
+	const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+	const zones = intl.supportedValuesOf?.('timeZone') ?? [];
+	const rest = ['UTC', ...zones].filter((z) => z !== workflowZone);
+	return [
+		{ name: `Workflow Timezone (${workflowZone})`, value: '' },
+		...[...new Set(rest)].map((z) => ({ name: z, value: z })),
+	];
+}
