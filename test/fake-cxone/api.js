@@ -4,6 +4,7 @@
 
 const { json, text, empty, icError, notFound } = require('./respond');
 const { cxoneRecord, v2Record, assertTimeZone } = require('./render');
+const dir = require('./directory');
 
 const API_RE = /^\/incontactapi\/services\/([^/]+)(?:\/(.*))?$/i;
 const V2_HISTORY_RE = /^\/reporting\/v2\/agents\/states\/history\/?$/i;
@@ -86,18 +87,22 @@ function cxonePage(app, ctx, page) {
 		next = link(app, ctx, skip, top);
 	}
 	const drift = app.faults.take('totalRecordsDrift', ctx);
-	return json(200, {
-		totalRecords: drift ? total + drift.hit : total,
-		businessUnitId: app.opts.businessUnitId,
-		// The instant the records were cut at, not a later clock read: open durations end there.
-		lastPollTime: new Date(page.now ?? app.now()).toISOString(),
-		_links: {
-			self: link(app, ctx, skip, top),
-			next,
-			previous: skip > 0 ? link(app, ctx, Math.max(0, skip - top), top) : null,
-		},
-		[listKey]: list,
-	});
+	const envelope = page.envelope || ((v) => v);
+	return json(
+		200,
+		envelope({
+			totalRecords: drift ? total + drift.hit : total,
+			businessUnitId: app.opts.businessUnitId,
+			// The instant the records were cut at, not a later clock read: open durations end there.
+			lastPollTime: new Date(page.now ?? app.now()).toISOString(),
+			_links: {
+				self: link(app, ctx, skip, top),
+				next,
+				previous: skip > 0 ? link(app, ctx, Math.max(0, skip - top), top) : null,
+			},
+			[listKey]: list,
+		}),
+	);
 }
 
 /** top/skip from the query, or an icError response. */
@@ -109,36 +114,139 @@ function paging(app, query) {
 	return { top: Math.min(top, app.opts.maxPageSize), skip };
 }
 
-function publicAgent(a) {
-	return {
-		agentId: a.agentId,
-		userName: a.userName,
-		firstName: a.firstName,
-		lastName: a.lastName,
-		emailAddress: a.userName,
-		isActive: a.isActive,
-		teamId: a.teamId,
-		teamName: a.teamName,
-	};
+function forbidden(what, permission) {
+	return json(
+		403,
+		{ message: `The API user does not have permission to view ${what}.` },
+		{ icStatusDescription: `Forbidden: missing permission ${permission}` },
+	);
 }
 
-function agentsList(app, ctx) {
-	if (app.opts.agentsForbidden) {
-		return json(
-			403,
-			{ message: 'The API user does not have permission to view agents.' },
-			{ icStatusDescription: 'Forbidden: missing permission Users - View' },
-		);
-	}
+/** `true` / `false` (any case) from the query; undefined when absent; error when anything else. */
+function parseBool(query, name) {
+	const v = query[name];
+	if (v === undefined || v === '') return { value: undefined };
+	if (/^true$/i.test(v)) return { value: true };
+	if (/^false$/i.test(v)) return { value: false };
+	return { error: icError(400, `Invalid ${name} '${v}': use true or false`) };
+}
+
+/** A skip/top collection of prepared items (the filters already applied). */
+function listPage(app, ctx, listKey, all) {
 	const p = paging(app, ctx.query);
 	if (p.error) return p.error;
-	const all = app.data.agents;
 	return cxonePage(app, ctx, {
 		total: all.length,
 		skip: p.skip,
 		top: p.top,
-		listKey: 'agents',
-		items: (offset, limit) => all.slice(offset, offset + limit).map(publicAgent),
+		listKey,
+		items: (offset, limit) => all.slice(offset, offset + limit),
+	});
+}
+
+function agentsList(app, ctx) {
+	if (app.opts.agentsForbidden) return forbidden('agents', 'Users - View');
+	const q = ctx.query;
+	const isActive = parseBool(q, 'isActive');
+	if (isActive.error) return isActive.error;
+	let teamId;
+	if (q.teamId !== undefined && q.teamId !== '') {
+		if (!/^\d+$/.test(q.teamId)) return icError(400, `Invalid teamId '${q.teamId}'`);
+		teamId = Number(q.teamId);
+	}
+	const now = app.now();
+	const agents = dir.filterAgents(app.data.agents, {
+		searchString: q.searchString,
+		isActive: isActive.value,
+		teamId,
+	});
+	return listPage(
+		app,
+		ctx,
+		'agents',
+		agents.map((a) => dir.agentItem(app.data, a, now)),
+	);
+}
+
+function agentById(app, ctx, idRaw) {
+	if (app.opts.agentsForbidden) return forbidden('agents', 'Users - View');
+	if (!/^\d+$/.test(idRaw)) return icError(400, `Invalid agentId '${idRaw}'`);
+	const agent = app.data.agentById(idRaw);
+	if (!agent) return icError(404, `Agent ${idRaw} was not found`);
+	return json(200, { agents: [dir.agentItem(app.data, agent, app.now())] });
+}
+
+function teamsList(app, ctx) {
+	if (app.opts.teamsForbidden) return forbidden('teams', 'Teams - View');
+	const isActive = parseBool(ctx.query, 'isActive');
+	if (isActive.error) return isActive.error;
+	const teams = dir.filterTeams(dir.teamItems(app.data), {
+		searchString: ctx.query.searchString,
+		isActive: isActive.value,
+	});
+	return listPage(app, ctx, 'teams', teams);
+}
+
+function unavailableCodesList(app, ctx) {
+	if (app.opts.unavailableCodesForbidden) {
+		return forbidden('unavailable codes', 'Unavailable Codes - View');
+	}
+	const isActive = parseBool(ctx.query, 'isActive');
+	if (isActive.error) return isActive.error;
+	const codes = dir.filterCodes(dir.unavailableCodeItems(), {
+		searchString: ctx.query.searchString,
+		isActive: isActive.value,
+	});
+	return listPage(app, ctx, 'unavailableCodes', codes);
+}
+
+function teamCodes(app, ctx, teamIdRaw) {
+	if (app.opts.unavailableCodesForbidden) {
+		return forbidden('unavailable codes', 'Unavailable Codes - View');
+	}
+	if (!/^\d+$/.test(teamIdRaw)) return icError(400, `Invalid teamId '${teamIdRaw}'`);
+	const team = app.data.teams.find((t) => t.teamId === Number(teamIdRaw));
+	if (!team) return icError(404, `Team ${teamIdRaw} was not found`);
+	const activeOnly = parseBool(ctx.query, 'activeOnly');
+	if (activeOnly.error) return activeOnly.error;
+	return json(
+		200,
+		dir.teamUnavailableCodes(team, activeOnly.value === true, app.opts.unavailableCodesShape),
+	);
+}
+
+/** agents/states (agentIdRaw null) and agents/{agentId}/states: the Real-Time Data API. */
+function agentStates(app, ctx, agentIdRaw) {
+	if (app.opts.agentStatesForbidden) return forbidden('agent states', 'Real-Time Data - View');
+	let agents = app.data.agents;
+	if (agentIdRaw !== null) {
+		if (!/^\d+$/.test(agentIdRaw)) return icError(400, `Invalid agentId '${agentIdRaw}'`);
+		const agent = app.data.agentById(agentIdRaw);
+		if (!agent) return icError(404, `Agent ${agentIdRaw} was not found`);
+		agents = [agent];
+	}
+	const q = ctx.query;
+	let since;
+	if (q.updatedSince !== undefined && q.updatedSince !== '') {
+		// Real callers send updatedSince=0 for "everything".
+		since = q.updatedSince === '0' ? 0 : parseDate(q.updatedSince, ISO_RE);
+		if (since === null) {
+			return icError(400, `Invalid updatedSince '${q.updatedSince}': use an ISO-8601 date-time`);
+		}
+	}
+	const p = paging(app, q);
+	if (p.error) return p.error;
+	const now = app.now();
+	const states = dir.currentStates(app.data, app.opts, agents, now, since);
+	return cxonePage(app, ctx, {
+		total: states.length,
+		skip: p.skip,
+		top: p.top,
+		listKey: 'agentStates',
+		now,
+		items: (offset, limit) =>
+			states.slice(offset, offset + limit).map((s) => dir.shapeState(s, app.opts)),
+		envelope: (e) => dir.shapeEnvelope(e, app.opts),
 	});
 }
 
@@ -196,8 +304,17 @@ function cxoneRoute(app, ctx) {
 	}
 	if (lower === 'agents') return agentsList(app, ctx);
 	if (lower === 'agents/state-history') return stateHistory(app, ctx, null);
+	if (lower === 'agents/states') return agentStates(app, ctx, null);
+	if (lower === 'teams') return teamsList(app, ctx);
+	if (lower === 'unavailable-codes') return unavailableCodesList(app, ctx);
 	const one = /^agents\/([^/]+)\/state-history$/i.exec(rest);
 	if (one) return stateHistory(app, ctx, decodeURIComponent(one[1]));
+	const states = /^agents\/([^/]+)\/states$/i.exec(rest);
+	if (states) return agentStates(app, ctx, decodeURIComponent(states[1]));
+	const agent = /^agents\/([^/]+)$/i.exec(rest);
+	if (agent) return agentById(app, ctx, decodeURIComponent(agent[1]));
+	const codes = /^teams\/([^/]+)\/unavailable-codes$/i.exec(rest);
+	if (codes) return teamCodes(app, ctx, decodeURIComponent(codes[1]));
 	return notFound();
 }
 

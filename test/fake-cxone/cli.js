@@ -10,7 +10,10 @@ const USAGE = `Usage: node test/fake-cxone/cli.js [--port 8910] [--agents 10] [-
        [--now ISO|real] [--states-per-shift 40] [--latency-ms 0] [--page-size 100]
        [--max-page-size 10000] [--no-next-links] [--no-client-credentials] [--agents-forbidden]
        [--v2-token-location top|pagination] [--token-ttl 3600]
-       [--open-state elapsed|absent|null|empty]`;
+       [--open-state elapsed|absent|null|empty] [--teams-forbidden]
+       [--unavailable-codes-forbidden] [--agent-states-forbidden]
+       [--unavailable-codes-shape default|resultSet] [--current-state-casing camel|pascal]
+       [--current-state-numbers-as-strings]`;
 
 function parseArgs(argv) {
 	const out = { port: 8910, options: {} };
@@ -68,6 +71,24 @@ function parseArgs(argv) {
 			case '--agents-forbidden':
 				o.agentsForbidden = true;
 				break;
+			case '--teams-forbidden':
+				o.teamsForbidden = true;
+				break;
+			case '--unavailable-codes-forbidden':
+				o.unavailableCodesForbidden = true;
+				break;
+			case '--agent-states-forbidden':
+				o.agentStatesForbidden = true;
+				break;
+			case '--unavailable-codes-shape':
+				o.unavailableCodesShape = value();
+				break;
+			case '--current-state-casing':
+				o.currentStateCasing = value();
+				break;
+			case '--current-state-numbers-as-strings':
+				o.currentStateNumbersAsStrings = true;
+				break;
 			case '--help':
 			case '-h':
 				out.help = true;
@@ -112,7 +133,8 @@ n8n credential "NICE CXone OAuth2 API":
   Client auth:        Basic header or form body
   Token URL / API base URL: leave empty to discover (${c.tokenUrl}, ${c.apiBaseUrl})
 
-Control API: ${url}/__control/state  (log, faults, now, open-state, count, records)
+Control API: ${url}/__control/state  (log, faults, now, open-state, options, count, records,
+  teams, unavailable-codes, agent-items, current-states)
 Ctrl+C to stop.`);
 	const shutdown = () => {
 		fake.stop().then(() => process.exit(0));

@@ -68,6 +68,18 @@ function controlRoute(fake, method, path, params, body) {
 			case 'POST /__control/open-state':
 				fake.setOpenState(parseJsonBody(body).openState);
 				return json(200, { openState: fake.openState });
+			case 'GET /__control/options':
+				return json(200, fake.options);
+			case 'POST /__control/options':
+				return json(200, fake.setOptions(parseJsonBody(body)));
+			case 'GET /__control/teams':
+				return json(200, fake.teams());
+			case 'GET /__control/unavailable-codes':
+				return json(200, fake.unavailableCodes());
+			case 'GET /__control/agent-items':
+				return json(200, fake.agentItems());
+			case 'GET /__control/current-states':
+				return json(200, fake.currentStates(params.get('agentId') || undefined));
 			case 'GET /__control/count':
 				return json(200, { count: fake.countRecords(recordQuery(params)) });
 			case 'GET /__control/records': {

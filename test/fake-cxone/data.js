@@ -44,9 +44,29 @@ const LAST_NAMES = [
 	'Okafor',
 ];
 const TEAM_NAMES = ['Global Help Desk', 'Sales East', 'Collections', 'Tier 2 Support', 'Retention'];
+const TIME_ZONES = ['America/New_York', 'America/Chicago', 'Europe/London', 'America/Los_Angeles'];
 
 function pick(list, r) {
 	return list[Math.floor(r() * list.length)];
+}
+
+function teamNameOf(teamIndex) {
+	return TEAM_NAMES[teamIndex] || `Team ${teamIndex + 1}`;
+}
+
+/** The teams agents are on (205970 + k), then one deactivated team nobody is on. */
+function makeTeams(count) {
+	const teams = [];
+	for (let k = 0; k <= count; k++) {
+		teams.push(
+			Object.freeze({
+				teamId: FIRST_TEAM_ID + k,
+				teamName: k < count ? teamNameOf(k) : 'Retired Team',
+				isActive: k < count,
+			}),
+		);
+	}
+	return teams;
 }
 
 function makeAgents(seed, count, teams) {
@@ -68,8 +88,11 @@ function makeAgents(seed, count, teams) {
 				lastName,
 				userName: `${firstName}.${lastName}${i}@fakecxone.test`.toLowerCase(),
 				teamId: FIRST_TEAM_ID + teamIndex,
-				teamName: TEAM_NAMES[teamIndex] || `Team ${teamIndex + 1}`,
-				isActive: true,
+				teamName: teamNameOf(teamIndex),
+				// Every 7th agent (i % 7 === 6) is deactivated in the directory; its history stays.
+				isActive: i % 7 !== 6,
+				isSupervisor: i % 5 === 4,
+				timeZone: TIME_ZONES[i % TIME_ZONES.length],
 				// Awkward real shapes, fixed per agent so tests can find them deterministically.
 				stringNumbers: i % 4 === 1,
 				teamField: i % 2 === 0 ? 'teamNo' : 'teamId',
@@ -153,6 +176,7 @@ class DataModel {
 		this.seed = seed;
 		this.statesPerShift = Math.min(MAX_STATES, Math.max(MIN_STATES, statesPerShift));
 		this.agents = makeAgents(seed, agents, Math.max(1, teams));
+		this.teams = makeTeams(Math.max(1, teams));
 		this.byId = new Map(this.agents.map((a) => [a.agentId, a]));
 		this.headers = new Map();
 		this.bodies = new Map();
@@ -327,6 +351,32 @@ class DataModel {
 		if (this.plans.size > 50000) this.plans.clear();
 		this.plans.set(key, plan);
 		return plan;
+	}
+
+	/**
+	 * The agent's latest state that exists at nowMs (started before it), as a view, or null when
+	 * it has none in the 60 days before. The view is open when its end is after nowMs.
+	 */
+	latestView(agent, nowMs) {
+		const p = this.plan(agent, nowMs - 1, nowMs, nowMs);
+		const seg = p.segs[p.segs.length - 1];
+		if (!seg) return null;
+		return {
+			agent,
+			header: this.header(agent, seg.day),
+			body: this.body(agent, seg.day),
+			k: seg.hi - 1,
+		};
+	}
+
+	/** Start of the agent's latest shift that began before nowMs (its last login), or null. */
+	lastLogin(agent, nowMs) {
+		const d0 = Math.floor((nowMs - 1) / DAY);
+		for (let d = d0; d >= d0 - 60; d--) {
+			const h = this.header(agent, d);
+			if (h && h.start < nowMs) return h.start;
+		}
+		return null;
 	}
 
 	/** How many records overlap the window for these agents. */

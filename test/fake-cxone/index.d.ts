@@ -21,8 +21,27 @@ export interface FakeCxoneOptions {
 	nextLinks?: boolean;
 	/** false: the client_credentials grant answers 400 unsupported_grant_type. Default true. */
 	allowClientCredentials?: boolean;
-	/** true: GET /agents answers 403. Default false. */
+	/** true: GET agents and GET agents/{agentId} answer 403. Default false. Runtime-settable. */
 	agentsForbidden?: boolean;
+	/** true: GET teams answers 403. Default false. Runtime-settable. */
+	teamsForbidden?: boolean;
+	/**
+	 * true: GET unavailable-codes and GET teams/{teamId}/unavailable-codes answer 403. Default
+	 * false. Runtime-settable.
+	 */
+	unavailableCodesForbidden?: boolean;
+	/** true: GET agents/states and GET agents/{agentId}/states answer 403. Default false. */
+	agentStatesForbidden?: boolean;
+	/** Body of GET teams/{teamId}/unavailable-codes (see UnavailableCodesShape). Default 'default'. */
+	unavailableCodesShape?: UnavailableCodesShape;
+	/** Keys of the current-state pages (see CurrentStateCasing). Default 'camel'. */
+	currentStateCasing?: CurrentStateCasing;
+	/**
+	 * true: current-state ids (agentId, agentStateId, businessUnitId, contactId, mediaTypeId,
+	 * outStateId, skillId, teamId, stationId) are strings ("39260750"); null stays null.
+	 * Default false. Runtime-settable.
+	 */
+	currentStateNumbersAsStrings?: boolean;
 	/** Where v2 puts its page token: `next_page_token` ('top') or `pagination.next_page_token`. */
 	v2TokenLocation?: 'top' | 'pagination';
 	tenantId?: string;
@@ -42,6 +61,113 @@ export interface FakeCxoneOptions {
  * `duration` key, `null` = `"duration": null`, `empty` = `"duration": ""`.
  */
 export type OpenStateShape = 'elapsed' | 'absent' | 'null' | 'empty';
+
+/**
+ * GET teams/{teamId}/unavailable-codes: 'default' =
+ * `{ teamId, teamName, unavailableCodes: [{ outstateId, outstateName, isActive, isAcw, agentTimeoutMins }] }`;
+ * 'resultSet' = the older casing
+ * `{ resultSet: { teamId, teamName, unavailableCodes: [{ outStateId, outStateName, isActive, isAcw }] } }`.
+ */
+export type UnavailableCodesShape = 'default' | 'resultSet';
+
+/**
+ * Current-state pages: 'camel' (`agentStates`, `agentId`, `isACW`, …) or 'pascal' (the 2015
+ * sample: `AgentStates`, `AgentId`, `IsACW`, `LastPollTime`, `TotalRecords`, …; `_links` and its
+ * keys are unchanged).
+ */
+export type CurrentStateCasing = 'camel' | 'pascal';
+
+/** The options setOptions and POST /__control/options can change while the server runs. */
+export type FakeCxoneRuntimeOptions = Pick<
+	FakeCxoneOptions,
+	| 'agentsForbidden'
+	| 'teamsForbidden'
+	| 'unavailableCodesForbidden'
+	| 'agentStatesForbidden'
+	| 'unavailableCodesShape'
+	| 'currentStateCasing'
+	| 'currentStateNumbersAsStrings'
+>;
+
+/** GET agents / GET agents/{agentId} item. */
+export interface FakeCxoneAgentItem {
+	agentId: number;
+	userName: string;
+	firstName: string;
+	lastName: string;
+	/** Same as userName. */
+	emailAddress: string;
+	/** false for every 7th agent (index % 7 === 6); its state history is still served. */
+	isActive: boolean;
+	teamId: number;
+	teamName: string;
+	/** index % 5 === 4. */
+	isSupervisor: boolean;
+	/** Start of the latest shift that began before now; absent when there is none. */
+	lastLogin?: string;
+	/** IANA zone, by index. */
+	timeZone: string;
+}
+
+/** GET teams item. The last team (205970 + teams, 'Retired Team') is inactive and empty. */
+export interface FakeCxoneTeam {
+	teamId: number;
+	teamName: string;
+	isActive: boolean;
+	/** Agents on the team (active or not). */
+	agentCount: number;
+	/** Present on even team indexes only. */
+	description?: string;
+}
+
+/**
+ * One unavailable code (truth): 77 Lunch, 78 Break, 79 ACW (isACW), 80 Training, 81 Meeting are
+ * the codes the state history uses; 82 Coaching and 83 ACW Extended (isACW) are inactive and
+ * never used. GET unavailable-codes serves `{ id, name, isActive, isACW, agentTimeout }`.
+ */
+export interface FakeCxoneUnavailableCode {
+	id: number;
+	name: string;
+	isActive: boolean;
+	isACW: boolean;
+	/** null: no automatic time-out. */
+	agentTimeoutMins: number | null;
+}
+
+/**
+ * One agent's current state (camelCase, numbers as numbers: the 'camel' / non-string shape).
+ * It is the open last state of the agent's state history at the server's now; without an open
+ * state the agent is LoggedOut (0) from the end of its last state (startDate null if none).
+ */
+export interface FakeCxoneCurrentState {
+	agentId: number;
+	agentStateId: number;
+	agentStateName: string;
+	/** 'Working' for ids 3–7, else the state name (LoggedOut, Available, Unavailable, LoggedIn). */
+	agentStateCategory: string;
+	businessUnitId: number;
+	contactId: number | null;
+	isActive: boolean;
+	/** The out-state is an ACW code (79). */
+	isACW: boolean;
+	isOutbound: boolean;
+	firstName: string;
+	lastName: string;
+	userName: string;
+	/** Same as startDate. */
+	lastUpdateTime: string | null;
+	mediaTypeId: number;
+	mediaTypeName: string | null;
+	/** 0 unless agentStateId is 2 (Unavailable). */
+	outStateId: number;
+	outStateDescription: string | null;
+	skillId: number;
+	skillName: string | null;
+	startDate: string | null;
+	teamId: number;
+	teamName: string;
+	stationId: number;
+}
 
 export interface FakeCxoneCredentials {
 	clientId: string;
@@ -119,7 +245,10 @@ export interface FakeCxoneAgent {
 	userName: string;
 	teamId: number;
 	teamName: string;
+	/** false for index % 7 === 6 (directory only; the history is unchanged). */
 	isActive: boolean;
+	isSupervisor: boolean;
+	timeZone: string;
 	/** This agent's records carry numbers as strings ("39260751"). Agents with index % 4 === 1. */
 	stringNumbers: boolean;
 	/** Which team field its records use. teamNo for even indexes, teamId for odd. */
@@ -185,6 +314,19 @@ export interface FakeCxone {
 	/** How current states are sent from now on; throws for an unknown shape. */
 	setOpenState(shape: OpenStateShape): void;
 	readonly openState: OpenStateShape;
+	/** Changes runtime options; returns all options. Throws for any other name or a bad value. */
+	setOptions(changes: FakeCxoneRuntimeOptions): Required<Omit<FakeCxoneOptions, 'now'>>;
+	/** GET agents items for every agent at now (unfiltered, agentId order). */
+	agentItems(): FakeCxoneAgentItem[];
+	/** GET teams items (unfiltered), the inactive 'Retired Team' last. */
+	teams(): FakeCxoneTeam[];
+	/** The business unit's unavailable codes, id order. */
+	unavailableCodes(): FakeCxoneUnavailableCode[];
+	/**
+	 * Current states at now (agentId order), camelCase with numbers, whatever the casing options;
+	 * one agent when agentId is given (empty if unknown).
+	 */
+	currentStates(agentId?: number | string): FakeCxoneCurrentState[];
 	/** Fixes the clock (also leaves 'real' mode). */
 	setNow(ms: number | string): void;
 	advance(ms: number): void;
@@ -209,5 +351,9 @@ export const AGENT_STATES: Readonly<Record<number, string>>;
 export const OUT_STATES: Readonly<Record<number, string>>;
 export const V2_STATES: Readonly<Record<number, string>>;
 export const OPEN_STATE_SHAPES: readonly OpenStateShape[];
+export const UNAVAILABLE_CODES: readonly FakeCxoneUnavailableCode[];
+export const UNAVAILABLE_CODES_SHAPES: readonly UnavailableCodesShape[];
+export const CURRENT_STATE_CASINGS: readonly CurrentStateCasing[];
+export const RUNTIME_OPTION_NAMES: readonly (keyof FakeCxoneRuntimeOptions)[];
 /** ISO-8601 duration as the fake writes it, e.g. isoDuration(250003) === 'PT4M10.003S'. */
 export function isoDuration(ms: number): string;

@@ -8,7 +8,8 @@ const { TokenStore } = require('./tokens');
 const { Faults, FAULT_NAMES } = require('./faults');
 const { createHttpServer } = require('./server');
 const { cxoneRecord, v2Record, isoDuration, OPEN_STATE_SHAPES } = require('./render');
-const { AGENT_STATES, OUT_STATES, V2_STATES } = require('./states');
+const { AGENT_STATES, OUT_STATES, UNAVAILABLE_CODES, V2_STATES } = require('./states');
+const dir = require('./directory');
 
 const DEFAULT_NOW = Date.parse('2024-05-08T18:00:00.000Z');
 
@@ -37,8 +38,41 @@ function openStateShape(value) {
 	return shape;
 }
 
+const UNAVAILABLE_CODES_SHAPES = Object.freeze(['default', 'resultSet']);
+const CURRENT_STATE_CASINGS = Object.freeze(['camel', 'pascal']);
+
+function oneOf(name, list, value, fallback) {
+	const v = value === undefined ? fallback : String(value);
+	if (!list.includes(v)) throw new Error(`${name} must be one of ${list.join(', ')}, got ${v}`);
+	return v;
+}
+
+function flag(name, value) {
+	if (value === undefined) return false;
+	if (typeof value !== 'boolean') throw new Error(`${name} must be true or false, got ${value}`);
+	return value;
+}
+
+/** The options that can change while the server runs (setOptions, POST /__control/options). */
+const RUNTIME_OPTIONS = Object.freeze({
+	agentsForbidden: (v) => flag('agentsForbidden', v),
+	teamsForbidden: (v) => flag('teamsForbidden', v),
+	unavailableCodesForbidden: (v) => flag('unavailableCodesForbidden', v),
+	agentStatesForbidden: (v) => flag('agentStatesForbidden', v),
+	unavailableCodesShape: (v) =>
+		oneOf('unavailableCodesShape', UNAVAILABLE_CODES_SHAPES, v, 'default'),
+	currentStateCasing: (v) => oneOf('currentStateCasing', CURRENT_STATE_CASINGS, v, 'camel'),
+	currentStateNumbersAsStrings: (v) => flag('currentStateNumbersAsStrings', v),
+});
+
 function resolveOptions(o) {
 	return {
+		teamsForbidden: o.teamsForbidden === true,
+		unavailableCodesForbidden: o.unavailableCodesForbidden === true,
+		agentStatesForbidden: o.agentStatesForbidden === true,
+		unavailableCodesShape: RUNTIME_OPTIONS.unavailableCodesShape(o.unavailableCodesShape),
+		currentStateCasing: RUNTIME_OPTIONS.currentStateCasing(o.currentStateCasing),
+		currentStateNumbersAsStrings: o.currentStateNumbersAsStrings === true,
 		openState: openStateShape(o.openState),
 		seed: o.seed === undefined ? 42 : Number(o.seed),
 		agents: o.agents === undefined ? 10 : Number(o.agents),
@@ -147,6 +181,8 @@ function createFakeCxone(options = {}) {
 			teamId: a.teamId,
 			teamName: a.teamName,
 			isActive: a.isActive,
+			isSupervisor: a.isSupervisor,
+			timeZone: a.timeZone,
 			stringNumbers: a.stringNumbers,
 			teamField: a.teamField,
 		}),
@@ -223,6 +259,38 @@ function createFakeCxone(options = {}) {
 		get openState() {
 			return opts.openState;
 		},
+		/** Changes runtime options (see RUNTIME_OPTIONS); throws for an unknown name or value. */
+		setOptions(changes) {
+			const next = {};
+			for (const [name, value] of Object.entries(changes || {})) {
+				const check = RUNTIME_OPTIONS[name];
+				if (!check) {
+					throw new Error(
+						`Option ${name} cannot change at runtime; these can: ${Object.keys(RUNTIME_OPTIONS).join(', ')}`,
+					);
+				}
+				next[name] = check(value);
+			}
+			Object.assign(opts, next);
+			return { ...opts };
+		},
+		agentItems() {
+			const now = clock.now();
+			return data.agents.map((a) => dir.agentItem(data, a, now));
+		},
+		teams() {
+			return dir.teamItems(data);
+		},
+		unavailableCodes() {
+			return UNAVAILABLE_CODES.map((c) => ({ ...c }));
+		},
+		currentStates(agentId) {
+			const agents =
+				agentId === undefined || agentId === null || agentId === ''
+					? data.agents
+					: [data.agentById(agentId)].filter(Boolean);
+			return dir.currentStates(data, opts, agents, clock.now());
+		},
 		setNow(ms) {
 			clock.set(ms);
 		},
@@ -255,7 +323,11 @@ module.exports = {
 	FAULT_NAMES,
 	AGENT_STATES,
 	OUT_STATES,
+	UNAVAILABLE_CODES,
 	V2_STATES,
 	OPEN_STATE_SHAPES,
+	UNAVAILABLE_CODES_SHAPES,
+	CURRENT_STATE_CASINGS,
+	RUNTIME_OPTION_NAMES: Object.freeze(Object.keys(RUNTIME_OPTIONS)),
 	isoDuration,
 };

@@ -153,6 +153,15 @@ function cxoneRecord(view, nowMs, seed, openState = 'elapsed') {
 	return rec;
 }
 
+/**
+ * The contact columns of one state exactly as its history record carries them (same hash), for
+ * the current-state endpoints: { contactId, skill, fromAddress, toAddress, isOutbound } or null.
+ */
+function stateContact(view, seed) {
+	const { agent, header, body, k } = view;
+	return contactFields(body.kinds[k], hash4(seed, agent.agentId, header.sessionId, k) >>> 3);
+}
+
 // Offsets are cached per zone and 15-minute bucket (every real offset change falls on one).
 const zoneCache = new Map();
 
@@ -230,6 +239,7 @@ function v2Record(view, nowMs, timeZone) {
 module.exports = {
 	isoDuration,
 	cxoneRecord,
+	stateContact,
 	v2Record,
 	isoInZone,
 	assertTimeZone,

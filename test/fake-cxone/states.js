@@ -23,6 +23,22 @@ const OUT_STATES = Object.freeze({
 	81: 'Meeting',
 });
 
+/**
+ * The business unit's unavailable-code list: every code the history uses (OUT_STATES, same ids
+ * and names) plus two deactivated ones it never uses. agentTimeoutMins null = no auto time-out.
+ */
+const UNAVAILABLE_CODES = Object.freeze(
+	[
+		{ id: 77, name: OUT_STATES[77], isActive: true, isACW: false, agentTimeoutMins: 60 },
+		{ id: 78, name: OUT_STATES[78], isActive: true, isACW: false, agentTimeoutMins: null },
+		{ id: 79, name: OUT_STATES[79], isActive: true, isACW: true, agentTimeoutMins: 2 },
+		{ id: 80, name: OUT_STATES[80], isActive: true, isACW: false, agentTimeoutMins: null },
+		{ id: 81, name: OUT_STATES[81], isActive: true, isACW: false, agentTimeoutMins: 45 },
+		{ id: 82, name: 'Coaching', isActive: false, isACW: false, agentTimeoutMins: null },
+		{ id: 83, name: 'ACW Extended', isActive: false, isACW: true, agentTimeoutMins: 10 },
+	].map((c) => Object.freeze(c)),
+);
+
 const V2_STATES = Object.freeze({
 	1: 'OFFLINE',
 	2: 'READY',
@@ -79,4 +95,4 @@ const KINDS = Object.freeze([
 	kind(0, 0, 1), // LOGGED_OUT
 ]);
 
-module.exports = { AGENT_STATES, OUT_STATES, V2_STATES, K, KINDS };
+module.exports = { AGENT_STATES, OUT_STATES, UNAVAILABLE_CODES, V2_STATES, K, KINDS };
