@@ -20,6 +20,7 @@ const RUNTIME = runtimes.selected();
 const PACKAGE_NAME = 'n8n-nodes-cxone';
 const NODE_TYPE = `${PACKAGE_NAME}.cxoneAgentStateHistory`;
 const TRIGGER_TYPE = `${PACKAGE_NAME}.cxoneAgentStateTrigger`;
+const CXONE_TYPE = `${PACKAGE_NAME}.cxone`;
 const CREDENTIAL_TYPE = 'cxoneOAuth2Api';
 
 /** Installs this run's n8n runtime from its lockfile when it is missing (a few minutes). */
@@ -169,7 +170,16 @@ function manualTrigger() {
 }
 
 /** Manual → (optional Code node producing input items) → CXone Agent State History. */
-function historyWorkflow({ id, name, parameters, credentialId, inputItems, settings }) {
+/** A manual start and one of our action nodes (the history node unless `nodeType` says another). */
+function historyWorkflow({
+	id,
+	name,
+	parameters,
+	credentialId,
+	inputItems,
+	settings,
+	nodeType = NODE_TYPE,
+}) {
 	const nodes = [manualTrigger()];
 	const connections = {};
 	let upstream = 'Manual';
@@ -189,7 +199,7 @@ function historyWorkflow({ id, name, parameters, credentialId, inputItems, setti
 		parameters,
 		id: 'node-cxone',
 		name: 'CXone',
-		type: NODE_TYPE,
+		type: nodeType,
 		typeVersion: 1,
 		position: [400, 0],
 		credentials: { [CREDENTIAL_TYPE]: { id: credentialId, name: `CXone ${credentialId}` } },
@@ -223,7 +233,7 @@ function adaptExample(file, { credentialId }) {
 		} else if (STAND_IN_TYPES.has(node.type)) {
 			Object.assign(node, { type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} });
 			delete node.credentials;
-		} else if (node.type === NODE_TYPE) {
+		} else if (node.type === NODE_TYPE || node.type === CXONE_TYPE) {
 			node.credentials = { [CREDENTIAL_TYPE]: { id: credentialId, name: `CXone ${credentialId}` } };
 		}
 	}
@@ -237,6 +247,7 @@ module.exports = {
 	RUNTIME_LABEL: runtimes.label(RUNTIME),
 	NODE_TYPE,
 	TRIGGER_TYPE,
+	CXONE_TYPE,
 	CREDENTIAL_TYPE,
 	ensureRuntime,
 	packPackage,
