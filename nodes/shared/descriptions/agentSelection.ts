@@ -9,6 +9,11 @@ export const agentSelectionProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{
+				name: 'From List',
+				value: 'list',
+				description: "Pick agents from the business unit's agent list (searchable)",
+			},
+			{
 				name: 'Agent IDs',
 				value: 'ids',
 				description: 'One agent, or a comma-separated list (expressions allowed, per input item)',
@@ -22,6 +27,17 @@ export const agentSelectionProperties: INodeProperties[] = [
 		default: 'ids',
 	},
 	{
+		displayName: 'Agent Names or IDs',
+		name: 'agentList',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getAgents' },
+		default: [],
+		required: true,
+		description:
+			'The agents to read, active ones first. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { agentSelection: ['list'] } },
+	},
+	{
 		displayName: 'Agent IDs',
 		name: 'agentIds',
 		type: 'string',
@@ -32,12 +48,23 @@ export const agentSelectionProperties: INodeProperties[] = [
 		displayOptions: { show: { agentSelection: ['ids'] } },
 	},
 	{
+		displayName: 'Team Names or IDs',
+		name: 'teamList',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTeams' },
+		default: [],
+		description:
+			'Only agents of these teams; none = all teams. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { agentSelection: ['all'] } },
+	},
+	{
 		displayName: 'Team IDs',
 		name: 'teamIds',
 		type: 'string',
 		default: '',
 		placeholder: '205970, 205971',
-		description: 'Only agents of these teams (comma-separated). Empty: all teams.',
+		description:
+			'Only agents of these teams, by ID (comma-separated), together with the teams picked above. Empty: all teams.',
 		displayOptions: { show: { agentSelection: ['all'] } },
 	},
 ];

@@ -7,12 +7,12 @@ import { requestOptions } from './requestOptions';
 /** The Timezone parameter; `use` says what the zone is for in this node. */
 export function timezoneProperty(use: string): INodeProperties {
 	return {
-		displayName: 'Timezone',
+		displayName: 'Timezone Name or ID',
 		name: 'timezone',
-		type: 'string',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getTimezones' },
 		default: '',
-		placeholder: 'America/New_York',
-		description: `IANA timezone for ${use}. Empty: the workflow's timezone.`,
+		description: `IANA timezone for ${use}; the workflow's timezone when none is chosen. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 	};
 }
 

@@ -38,10 +38,10 @@ export function parseAgentIds(value: unknown, flavor: ApiFlavor, parameter = 'ag
 	return ids;
 }
 
-/** Parses the optional "Team IDs" filter (numeric ids); empty means every team. */
-export function parseTeamIds(value: unknown): Set<string> | undefined {
+/** Parses the optional team filter (numeric ids, text or a picked list); empty means every team. */
+export function parseTeamIds(value: unknown, parameter = 'teamIds'): Set<string> | undefined {
 	if (value === undefined || value === null) return undefined;
-	const ids = String(value)
+	const ids = (Array.isArray(value) ? value.map(String).join(',') : String(value))
 		.split(/[\s,;]+/)
 		.map((p) => p.trim())
 		.filter((p) => p !== '');
@@ -49,7 +49,7 @@ export function parseTeamIds(value: unknown): Set<string> | undefined {
 	const bad = ids.find((id) => !/^\d{1,12}$/.test(id));
 	if (bad !== undefined) {
 		throw new InputError(
-			'teamIds',
+			parameter,
 			`Team IDs: "${bad}" is not numeric. Enter CXone team IDs (numbers, e.g. "205970"), comma-separated, or leave it empty for all teams.`,
 		);
 	}

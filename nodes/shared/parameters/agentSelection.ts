@@ -18,11 +18,19 @@ export function readAgentSelection(
 ): AgentSelection {
 	const selection = oneOf(
 		param('agentSelection', 'ids'),
-		['ids', 'all'],
+		['list', 'ids', 'all'],
 		'agentSelection',
 		'Agents',
 	);
-	if (selection === 'all')
-		return { agents: { kind: 'all' }, teams: parseTeamIds(param('teamIds', '')) };
-	return { agents: { kind: 'ids', ids: parseAgentIds(param('agentIds', ''), flavor) } };
+	if (selection === 'all') {
+		const picked = parseTeamIds(param('teamList', []), 'teamList');
+		const typed = parseTeamIds(param('teamIds', ''), 'teamIds');
+		const teams = picked === undefined ? typed : new Set([...picked, ...(typed ?? [])]);
+		return { agents: { kind: 'all' }, teams };
+	}
+	const ids =
+		selection === 'list'
+			? parseAgentIds(param('agentList', []), flavor, 'agentList')
+			: parseAgentIds(param('agentIds', ''), flavor);
+	return { agents: { kind: 'ids', ids } };
 }

@@ -102,7 +102,7 @@ const parameterCases: ParameterCase[] = [
 		name: 'an unknown agent selection',
 		params: { agentSelection: 'everyone' },
 		parameter: 'agentSelection',
-		message: 'Agents "everyone" is not supported. Use ids or all.',
+		message: 'Agents "everyone" is not supported. Use list, ids or all.',
 	},
 	{
 		name: 'a team name instead of a team ID',

@@ -25,7 +25,9 @@ it('is an action node on the shared credential, usable as a tool', () => {
 it('keeps its parameter names and defaults', () => {
 	expect([...byName.keys()]).toEqual([
 		'agentSelection',
+		'agentList',
 		'agentIds',
+		'teamList',
 		'teamIds',
 		'timeRange',
 		'hours',
@@ -41,7 +43,9 @@ it('keeps its parameter names and defaults', () => {
 		),
 	).toEqual({
 		agentSelection: 'ids',
+		agentList: [],
 		agentIds: '',
+		teamList: [],
 		teamIds: '',
 		timeRange: 'lastHours',
 		hours: 24,
@@ -73,6 +77,10 @@ it('keeps its parameter names and defaults', () => {
 it('shows Agent IDs, Team IDs, Hours and the custom dates only where they apply', () => {
 	expect(byName.get('agentIds')?.displayOptions).toEqual({ show: { agentSelection: ['ids'] } });
 	expect(byName.get('teamIds')?.displayOptions).toEqual({ show: { agentSelection: ['all'] } });
+	expect(byName.get('agentList')?.displayOptions).toEqual({ show: { agentSelection: ['list'] } });
+	expect(byName.get('agentList')?.typeOptions).toEqual({ loadOptionsMethod: 'getAgents' });
+	expect(byName.get('teamList')?.typeOptions).toEqual({ loadOptionsMethod: 'getTeams' });
+	expect(byName.get('timezone')?.typeOptions).toEqual({ loadOptionsMethod: 'getTimezones' });
 	expect(byName.get('hours')?.displayOptions).toEqual({ show: { timeRange: ['lastHours'] } });
 	expect(byName.get('start')?.displayOptions).toEqual({ show: { timeRange: ['custom'] } });
 	expect(byName.get('end')?.displayOptions).toEqual({ show: { timeRange: ['custom'] } });

@@ -103,7 +103,7 @@ const cases: Case[] = [
 	{
 		name: 'an unknown agent selection (from an expression or an import)',
 		params: { agentSelection: 'some' },
-		message: 'Agents "some" is not supported. Use ids or all.',
+		message: 'Agents "some" is not supported. Use list, ids or all.',
 		parameter: 'agentSelection',
 	},
 	{

@@ -112,7 +112,7 @@ describe('readTriggerPlan', () => {
 	it('checks the agent selection and state names as the history node does, with the same text', () => {
 		// Before, any agentSelection value passed and was read as "ids".
 		expect(() => plan({ agentSelection: 'some', agentIds: '1' })).toThrow(
-			'Agents "some" is not supported. Use ids or all.',
+			'Agents "some" is not supported. Use list, ids or all.',
 		);
 		let caught: unknown;
 		try {
