@@ -37,8 +37,9 @@ const rows = (...r: Array<[string, number]>) => ({
 	rules: r.map(([label, minutes]) => ({ label, minutes })),
 });
 
-function trigger(params: Params = {}, typeVersion = 2) {
+function trigger(params: Params = {}, typeVersion = 2, mode?: 'manual') {
 	return createPollContext({
+		mode,
 		params: { ...BASE_PARAMS, ...params },
 		node: {
 			name: 'CXone Agent State Trigger',
@@ -197,6 +198,33 @@ describe('version 2: State Exceeded Duration with Thresholds rows', () => {
 			'Thresholds rows 1 and 2 both name "BREAK" (names match in any case). Keep one row per reason or state.',
 		);
 		expect(error.description).toBe('Check the "thresholds" parameter.');
+	});
+
+	it('Fetch Test Event picks the recent states over their own rows', async () => {
+		fake.states.push(
+			{
+				stateIndex: 1,
+				start: '2024-05-01T11:00:00Z',
+				end: '2024-05-01T11:16:00Z',
+				reason: 'Break',
+			},
+			{
+				stateIndex: 2,
+				start: '2024-05-01T11:16:00Z',
+				end: '2024-05-01T11:56:00Z',
+				reason: 'Lunch',
+				reasonId: 77,
+			},
+			{ stateIndex: 3, start: '2024-05-01T11:56:00Z', end: '2024-05-01T11:58:00Z', reason: 'ACW' },
+		);
+		const ctx = trigger(
+			{ thresholds: rows(['Break', 15], ['Lunch', 60], ['ACW', 1]) },
+			2,
+			'manual',
+		);
+		const sample = await pollAt(ctx, '2024-05-01T12:00:00Z');
+		expect(ids(sample)).toEqual([rid(1), rid(3)]);
+		expect(sample.map((j) => j.overThreshold)).toEqual([true, true]);
 	});
 
 	it("ignores version 1's Duration (Minutes)", async () => {
