@@ -128,6 +128,10 @@ export const agentStateHistoryProperties: INodeProperties[] = [
 				'Sets overThreshold: true on states that ran longer than this (0 = off). A break that began before the window counts in full.',
 			displayOptions: { show: V1 },
 		},
+		...thresholdProperties(
+			'Sets overThreshold: true on states that ran longer than their minutes (none = off); a break that began before the window counts in full',
+			V2,
+		),
 		includeRawOption,
 		{
 			displayName: 'Include Summary Items',
@@ -158,9 +162,5 @@ export const agentStateHistoryProperties: INodeProperties[] = [
 			default: 'startAsc',
 		},
 		stateNameOverridesOption,
-		...thresholdProperties(
-			'Sets overThreshold: true on states that ran longer than their minutes (none = off); a break that began before the window counts in full',
-			V2,
-		),
 	]),
 ];
