@@ -1,4 +1,5 @@
-// The history node's examples (examples/*.json) read as version 2 with the Thresholds rows.
+// The history node's examples (examples/*.json): version 2 with the Thresholds rows, except the
+// timecard, which test/e2e/editor.browser.test.js opens expecting version 1's threshold options.
 import { readHistoryPlan } from '../../../nodes/CxoneAgentStateHistory/parameters';
 import alert from '../../../examples/break-overage-alert.json';
 import timecard from '../../../examples/daily-timecard.json';
@@ -9,9 +10,9 @@ import { NOW } from './fixtures';
 
 const cxone = { flavor: 'cxone' as const, apiVersion: 'v27.0' };
 
-function planOf(example: typeof alert | typeof timecard | typeof sheets) {
+function planOf(example: typeof alert | typeof timecard | typeof sheets, typeVersion = 2) {
 	const node = example.nodes.find((n) => n.type === 'n8n-nodes-cxone.cxoneAgentStateHistory');
-	expect(node?.typeVersion).toBe(2);
+	expect(node?.typeVersion).toBe(typeVersion);
 	const ctx = createExecuteContext({
 		params: node?.parameters as Params,
 		timezone: 'America/New_York',
@@ -37,9 +38,10 @@ it('break-overage-alert: Break 15 and Lunch 60, all fields, feeding the IF on ov
 	expect(alert.connections['CXone Agent State History'].main[0][0].node).toBe(check?.name);
 });
 
-it('daily-timecard: Break 15 and Lunch 60 for the Over threshold column, one item per agent', () => {
-	const plan = planOf(timecard);
-	expect(plan.normalizer.thresholds).toEqual(BREAK_15_LUNCH_60);
+it('daily-timecard stays at version 1 (the editor test reads its options): Break over 15', () => {
+	const plan = planOf(timecard, 1);
+	expect(plan.normalizer).toMatchObject({ thresholdMinutes: 15, thresholdLabels: ['Break'] });
+	expect(plan.normalizer.thresholds).toBeUndefined();
 	expect(plan.splitIntoItems).toBe(false);
 });
 
