@@ -17,7 +17,9 @@ export class CxoneAgentStateHistory implements INodeType {
 		name: 'cxoneAgentStateHistory',
 		icon: cxoneIcon,
 		group: ['transform'],
-		version: 1,
+		// 2: per-reason Thresholds rows and the Output choice (docs/thresholds.md).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{ ($parameter["agentSelection"] === "all" ? "All agents" : "Agents " + $parameter["agentIds"]) + " · " + $parameter["timeRange"] }}',
 		description:

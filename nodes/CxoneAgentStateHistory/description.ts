@@ -8,10 +8,16 @@ import {
 	stateNameOverridesOption,
 	timezoneProperty,
 } from '../shared/descriptions/options';
+import { outputModeProperty } from '../shared/descriptions/outputMode';
+import { thresholdProperties } from '../shared/descriptions/thresholds';
 import { CHUNK_HOURS } from '../shared/limits';
 
 // A plain name, as n8n's linter wants for a default.
 const chunkHours = CHUNK_HOURS.default;
+
+// Version 1's single threshold and version 2's rows (docs/thresholds.md).
+const V1 = { '@version': [1] };
+const V2 = { '@version': [2] };
 
 // The action node's parameters. Names are part of saved workflows: rename nothing.
 export const agentStateHistoryProperties: INodeProperties[] = [
@@ -67,6 +73,7 @@ export const agentStateHistoryProperties: INodeProperties[] = [
 		description:
 			'Whether to output one item per state record (for Sheets or Airtable upserts on recordId). Off: one item per agent with its states and a summary.',
 	},
+	outputModeProperty(V2),
 	optionsCollection([
 		{
 			displayName: 'Boundary Handling',
@@ -109,6 +116,7 @@ export const agentStateHistoryProperties: INodeProperties[] = [
 			placeholder: 'Break, Lunch',
 			description:
 				'Comma-separated reason or state names the threshold applies to (empty = all states)',
+			displayOptions: { show: V1 },
 		},
 		{
 			displayName: 'Flag States Longer Than (Minutes)',
@@ -118,7 +126,12 @@ export const agentStateHistoryProperties: INodeProperties[] = [
 			default: 0,
 			description:
 				'Sets overThreshold: true on states that ran longer than this (0 = off). A break that began before the window counts in full.',
+			displayOptions: { show: V1 },
 		},
+		...thresholdProperties(
+			'Sets overThreshold: true on states that ran longer than their minutes (none = off); a break that began before the window counts in full',
+			V2,
+		),
 		includeRawOption,
 		{
 			displayName: 'Include Summary Items',

@@ -66,6 +66,7 @@ export async function executeAgentStateHistory(
 				includeSummary: plan.includeSummary,
 				itemIndex: i,
 				warnings,
+				simplify: plan.output === 'simplified',
 			});
 			// A loop, not push(...built): spreading ~125k+ items overflows the call stack.
 			for (const item of built) returnData.push(item);

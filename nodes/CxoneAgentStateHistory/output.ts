@@ -5,6 +5,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { Summary } from '../shared/summary';
 import type { StateRecord } from '../shared/records/stateRecord';
+import { simplifyRecord } from '../shared/simplify';
 
 export interface OutputInput {
 	records: StateRecord[];
@@ -13,6 +14,8 @@ export interface OutputInput {
 	includeSummary: boolean;
 	itemIndex: number;
 	warnings: string[];
+	/** Output Simplified: state items (and each agent item's states) keep only SIMPLIFIED_FIELDS. */
+	simplify?: boolean;
 }
 
 function withWarnings(json: IDataObject, warnings: string[]): IDataObject {
@@ -21,12 +24,14 @@ function withWarnings(json: IDataObject, warnings: string[]): IDataObject {
 
 export function buildOutputItems(input: OutputInput): INodeExecutionData[] {
 	const { records, summary, itemIndex, warnings } = input;
+	const shape = (record: StateRecord): IDataObject =>
+		(input.simplify ? simplifyRecord(record) : record) as unknown as IDataObject;
 	const pairedItem = { item: itemIndex };
 	const out: INodeExecutionData[] = [];
 
 	if (input.splitIntoItems) {
 		for (const record of records) {
-			const json = record as unknown as IDataObject;
+			const json = shape(record);
 			out.push({ json: warnings.length ? withWarnings(json, warnings) : json, pairedItem });
 		}
 	} else {
@@ -43,7 +48,8 @@ export function buildOutputItems(input: OutputInput): INodeExecutionData[] {
 			json.teamId = agent.teamId;
 			if (agent.teamName !== undefined) json.teamName = agent.teamName;
 			json.window = summary.window;
-			json.states = (byAgent.get(agent.agentId) ?? []) as unknown as IDataObject[];
+			const states = byAgent.get(agent.agentId) ?? [];
+			json.states = input.simplify ? states.map(shape) : (states as unknown as IDataObject[]);
 			json.summary = agent as unknown as IDataObject;
 			out.push({ json: withWarnings(json, warnings), pairedItem });
 		}

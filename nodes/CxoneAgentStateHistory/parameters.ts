@@ -10,6 +10,9 @@ import { readAgentSelection } from '../shared/parameters/agentSelection';
 import { oneOf } from '../shared/parameters/choice';
 import { commaList } from '../shared/parameters/lists';
 import { positiveNumber } from '../shared/parameters/numbers';
+import type { OutputMode } from '../shared/parameters/outputMode';
+import { readOutputMode } from '../shared/parameters/outputMode';
+import { readThresholdRules } from '../shared/parameters/thresholds';
 import { readRequestOptions } from '../shared/parameters/requestOptions';
 import { resolveTimeZone } from '../shared/parameters/timeZone';
 import { readStateNameOverrides } from '../shared/parameters/stateNameOverrides';
@@ -29,6 +32,8 @@ export interface HistoryPlan {
 	includeSummary: boolean;
 	resolveAgentNames: boolean;
 	skipInvalid: boolean;
+	/** Version 2's Output; version 1 always outputs all fields. */
+	output: OutputMode;
 }
 
 export function readHistoryPlan(
@@ -71,14 +76,7 @@ export function readHistoryPlan(
 	const window = { startMs: requested.startMs, endMs: Math.min(requested.endMs, nowMs) };
 
 	const stateNameOverrides = readStateNameOverrides(options.stateNameOverrides);
-
-	const thresholdMinutes = Number(options.thresholdMinutes ?? 0);
-	if (!Number.isFinite(thresholdMinutes) || thresholdMinutes < 0) {
-		throw new InputError(
-			'options.thresholdMinutes',
-			`Flag States Longer Than (Minutes) must be 0 (off) or more (got "${String(options.thresholdMinutes)}").`,
-		);
-	}
+	const thresholds = readThresholds.call(this, itemIndex, options);
 
 	const chunkHours = positiveNumber(
 		options.chunkHours ?? CHUNK_HOURS.default,
@@ -119,8 +117,7 @@ export function readHistoryPlan(
 			boundary,
 			stateNameOverrides,
 			includeRaw: options.includeRaw === true,
-			thresholdMinutes: thresholdMinutes > 0 ? thresholdMinutes : null,
-			thresholdLabels: commaList(options.thresholdLabels),
+			...thresholds,
 		},
 		teamFilter,
 		sort,
@@ -128,5 +125,37 @@ export function readHistoryPlan(
 		includeSummary: options.includeSummary === true,
 		resolveAgentNames: options.resolveAgentNames !== false,
 		skipInvalid: options.skipInvalid === true,
+		output:
+			this.getNode().typeVersion >= 2 ? readOutputMode(param('output', 'all'), 'output') : 'all',
+	};
+}
+
+type ThresholdOptions = Pick<
+	NormalizerOptions,
+	'thresholds' | 'thresholdMinutes' | 'thresholdLabels'
+>;
+
+/**
+ * Version 1: Flag States Longer Than (Minutes) and Flag Only These Reasons or States, as before.
+ * Version 2: the Thresholds rows and Any Other State (Minutes) in Options.
+ */
+function readThresholds(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): ThresholdOptions {
+	if (this.getNode().typeVersion >= 2) {
+		return { thresholds: readThresholdRules(this, itemIndex, 'options.thresholds') };
+	}
+	const thresholdMinutes = Number(options.thresholdMinutes ?? 0);
+	if (!Number.isFinite(thresholdMinutes) || thresholdMinutes < 0) {
+		throw new InputError(
+			'options.thresholdMinutes',
+			`Flag States Longer Than (Minutes) must be 0 (off) or more (got "${String(options.thresholdMinutes)}").`,
+		);
+	}
+	return {
+		thresholdMinutes: thresholdMinutes > 0 ? thresholdMinutes : null,
+		thresholdLabels: commaList(options.thresholdLabels),
 	};
 }

@@ -17,9 +17,11 @@ export class CxoneAgentStateTrigger implements INodeType {
 		name: 'cxoneAgentStateTrigger',
 		icon: cxoneIcon,
 		group: ['trigger'],
-		version: 1,
+		// 2: per-reason Thresholds rows and the Output choice (docs/thresholds.md).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
-			'={{ ({ stateEnded: "State ended", stateStarted: "State started", stateExceeded: "Over " + $parameter["thresholdMinutes"] + " min" })[$parameter["event"]] + " · " + ($parameter["agentSelection"] === "all" ? "All agents" : "Agents " + $parameter["agentIds"]) }}',
+			'={{ ({ stateEnded: "State ended", stateStarted: "State started", stateExceeded: $parameter["thresholdMinutes"] ? "Over " + $parameter["thresholdMinutes"] + " min" : "Over threshold" })[$parameter["event"]] + " · " + ($parameter["agentSelection"] === "all" ? "All agents" : "Agents " + $parameter["agentIds"]) }}',
 		description:
 			'Starts the workflow when NICE CXone agent states end, start or run over a duration (e.g. a break running long)',
 		defaults: { name: 'CXone Agent State Trigger' },

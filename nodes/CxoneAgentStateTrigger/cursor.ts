@@ -12,6 +12,7 @@
 
 import type { IDataObject } from 'n8n-workflow';
 
+import type { ThresholdRules } from '../shared/thresholds';
 import type { TimeWindow } from '../shared/types';
 import type { StateRecord } from '../shared/records/stateRecord';
 import type { TriggerEvent } from './events';
@@ -27,8 +28,10 @@ export interface CursorState {
 }
 
 export interface SelectOptions {
-	/** Only for stateExceeded: the duration a state must pass. */
+	/** Only for stateExceeded (version 1): the duration every state must pass. */
 	thresholdMs: number;
+	/** Only for stateExceeded (version 2): the per-reason rules; when set, thresholdMs is not read. */
+	thresholds?: ThresholdRules;
 	/** How far before the cursor each poll looks again, for records CXone lists late. */
 	lookBackMs: number;
 	/** After a long pause (workflow off, n8n down), read at most this much plus the look-back; 0 = all. */
@@ -109,7 +112,7 @@ export function selectEvents(
 	const emitted = new Map<string, number>(Object.entries(state.emitted));
 	const picked: Array<{ atMs: number; record: StateRecord }> = [];
 	for (const record of records) {
-		const atMs = eventTimeMs(record, event, opts.thresholdMs);
+		const atMs = eventTimeMs(record, event, opts.thresholds ?? opts.thresholdMs);
 		// `!(>=)` also refuses NaN.
 		if (atMs === undefined || !(atMs >= horizon)) continue;
 		const key = eventKey(event, record.recordId);

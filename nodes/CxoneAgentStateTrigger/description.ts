@@ -2,6 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { agentSelectionProperties } from '../shared/descriptions/agentSelection';
 import * as common from '../shared/descriptions/options';
+import { outputModeProperty } from '../shared/descriptions/outputMode';
+import { thresholdProperties } from '../shared/descriptions/thresholds';
+
+// Version 1's single Duration (Minutes) and version 2's rows (docs/thresholds.md).
+const V1 = { '@version': [1] };
+const V2 = { '@version': [2] };
 
 // The trigger's parameters. Names are part of saved workflows: rename nothing.
 export const agentStateTriggerProperties: INodeProperties[] = [
@@ -38,8 +44,12 @@ export const agentStateTriggerProperties: INodeProperties[] = [
 		default: 15,
 		description:
 			'Trigger once a state has lasted longer than this. Use the filters below to watch only some reasons or states (e.g. Break).',
-		displayOptions: { show: { event: ['stateExceeded'] } },
+		displayOptions: { show: { event: ['stateExceeded'], ...V1 } },
 	},
+	...thresholdProperties(
+		'Trigger once a state has lasted longer than its minutes; states without a threshold never trigger. The filters below still choose which states are watched',
+		{ event: ['stateExceeded'], ...V2 },
+	),
 	...agentSelectionProperties,
 	{
 		displayName: 'Filters',
@@ -69,6 +79,7 @@ export const agentStateTriggerProperties: INodeProperties[] = [
 		],
 	},
 	common.timezoneProperty('local times in the output (startTime, endTime)'),
+	outputModeProperty(V2),
 	common.optionsCollection([
 		common.includeRawOption,
 		{

@@ -1,6 +1,7 @@
 // The trigger's three events (whether a record carries one, and when it happened) and the
 // team/state/reason filters applied before any event is chosen.
 
+import type { ThresholdRules } from '../shared/thresholds';
 import { thresholdCrossingMs } from '../shared/thresholds';
 import type { StateRecord } from '../shared/records/stateRecord';
 
@@ -16,12 +17,13 @@ export const TRIGGER_EVENTS: readonly TriggerEvent[] = [
 
 /**
  * When `record` had `event` (epoch ms), or undefined when it has not had it (yet): a state ends
- * once it is no longer open; it exceeds the threshold at start + threshold, whether still open or not.
+ * once it is no longer open; it exceeds its threshold at start + threshold, whether still open or
+ * not. `threshold` is version 2's rules, or version 1's one limit in ms for every state.
  */
 export function eventTimeMs(
 	record: StateRecord,
 	event: TriggerEvent,
-	thresholdMs: number,
+	threshold: number | ThresholdRules,
 ): number | undefined {
 	const startMs = Date.parse(record.startTimeUtc);
 	if (event === 'stateStarted') return startMs;
@@ -31,13 +33,9 @@ export function eventTimeMs(
 	}
 	// Whole milliseconds, as the normalizer counts them; the filters choose states, not the rule.
 	const durationMs = Math.round(record.durationSeconds * 1000);
-	return thresholdCrossingMs(
-		{ ms: thresholdMs, labels: null },
-		startMs,
-		durationMs,
-		record.state,
-		record.reason,
-	);
+	const rules: ThresholdRules =
+		typeof threshold === 'number' ? { byName: new Map(), defaultMs: threshold } : threshold;
+	return thresholdCrossingMs(rules, startMs, durationMs, record.state, record.reason);
 }
 
 /** What the emitted set remembers: one event of one record. */

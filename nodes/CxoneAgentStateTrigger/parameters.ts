@@ -10,12 +10,16 @@ import type { CredentialSettings } from '../shared/parameters/credentialSettings
 import { readAgentSelection } from '../shared/parameters/agentSelection';
 import { nameSet } from '../shared/parameters/lists';
 import { numberInRange } from '../shared/parameters/numbers';
+import type { OutputMode } from '../shared/parameters/outputMode';
+import { readOutputMode } from '../shared/parameters/outputMode';
+import { pollParameters, readThresholdRules } from '../shared/parameters/thresholds';
 import { readStateNameOverrides } from '../shared/parameters/stateNameOverrides';
 import { readRequestOptions } from '../shared/parameters/requestOptions';
 import { resolveTimeZone } from '../shared/parameters/timeZone';
 import type { AgentScope, StateHistoryQuery } from '../shared/history/fetchStateHistory';
 import type { NormalizerOptions } from '../shared/states/normalize';
 import type { StateNameOverrides } from '../shared/states/stateTables';
+import type { ThresholdRules } from '../shared/thresholds';
 import type { TimeWindow } from '../shared/types';
 import type { RecordFilter, TriggerEvent } from './events';
 import { TRIGGER_EVENTS } from './events';
@@ -26,6 +30,13 @@ export interface TriggerPlan {
 	thresholdMinutes: number;
 	/** thresholdMinutes in ms, unrounded so it equals the normalizer's overThreshold limit. */
 	thresholdMs: number;
+	/**
+	 * Version 2, stateExceeded only: the Thresholds rows; when set, thresholdMinutes and
+	 * thresholdMs are 0 and not read. Undefined in version 1.
+	 */
+	thresholds?: ThresholdRules;
+	/** Version 2's Output; undefined (all fields) in version 1. */
+	output?: OutputMode;
 	agents: AgentScope;
 	filter: RecordFilter;
 	timeZone: string;
@@ -55,8 +66,19 @@ export function readTriggerPlan(this: IPollFunctions, credential: CredentialSett
 			`Trigger On "${String(event)}" is not supported. Choose State Ended, State Started or State Exceeded Duration.`,
 		);
 	}
+	const v2 = this.getNode().typeVersion >= 2;
+	let thresholds: ThresholdRules | undefined;
+	if (v2 && event === 'stateExceeded') {
+		thresholds = readThresholdRules(pollParameters(this), 0, 'thresholds') ?? undefined;
+		if (thresholds === undefined) {
+			throw new InputError(
+				'thresholds',
+				'State Exceeded Duration needs a threshold. Add a row to Thresholds (e.g. Break, 15) or set Any Other State (Minutes).',
+			);
+		}
+	}
 	const thresholdMinutes =
-		event === 'stateExceeded'
+		event === 'stateExceeded' && !v2
 			? numberInRange(param('thresholdMinutes', 15), 'thresholdMinutes', 'Duration (Minutes)', {
 					min: 0,
 					max: 10080,
@@ -85,6 +107,8 @@ export function readTriggerPlan(this: IPollFunctions, credential: CredentialSett
 		event,
 		thresholdMinutes,
 		thresholdMs: thresholdMinutes * MINUTE_MS,
+		thresholds,
+		output: v2 ? readOutputMode(param('output', 'all'), 'output') : undefined,
 		agents,
 		filter: {
 			teams,
@@ -134,6 +158,8 @@ export function normalizerOptions(
 		boundary: 'asReturned',
 		stateNameOverrides: plan.stateNameOverrides,
 		includeRaw: plan.includeRaw,
-		thresholdMinutes: plan.event === 'stateExceeded' ? plan.thresholdMinutes : null,
+		...(plan.thresholds !== undefined
+			? { thresholds: plan.thresholds }
+			: { thresholdMinutes: plan.event === 'stateExceeded' ? plan.thresholdMinutes : null }),
 	};
 }

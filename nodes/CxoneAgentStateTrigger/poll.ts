@@ -12,6 +12,7 @@ import { fetchStateHistory } from '../shared/history/fetchStateHistory';
 import { createNormalizer } from '../shared/states/normalize';
 import type { TimeWindow } from '../shared/types';
 import type { StateRecord } from '../shared/records/stateRecord';
+import { simplifyRecord } from '../shared/simplify';
 import type { SelectOptions } from './cursor';
 import {
 	horizonMs,
@@ -96,10 +97,12 @@ async function fetchMatching(
 
 function toItems(
 	this: IPollFunctions,
+	plan: TriggerPlan,
 	records: StateRecord[],
 	warnings: string[],
 ): INodeExecutionData[][] {
-	const json = warnings.length > 0 ? records.map((r) => ({ ...r, warnings })) : records;
+	const shaped: object[] = plan.output === 'simplified' ? records.map(simplifyRecord) : records;
+	const json = warnings.length > 0 ? shaped.map((r) => ({ ...r, warnings })) : shaped;
 	return [this.helpers.returnJsonArray(json as unknown as IDataObject[])];
 }
 
@@ -129,6 +132,7 @@ async function pollNewEvents(
 	const records = await fetchMatching.call(this, plan, credential, window, names);
 	const opts: SelectOptions = {
 		thresholdMs: plan.thresholdMs,
+		thresholds: plan.thresholds,
 		lookBackMs: plan.lookBackMs,
 		maxCatchUpMs: plan.maxCatchUpMs,
 	};
@@ -141,7 +145,7 @@ async function pollNewEvents(
 	const latest = readCursorState(staticData) ?? state;
 	const { emit, nextState } = selectEvents(records, latest, plan.event, opts, nowMs);
 	writeCursorState(staticData, nextState);
-	return emit.length > 0 ? toItems.call(this, emit, names.warnings) : null;
+	return emit.length > 0 ? toItems.call(this, plan, emit, names.warnings) : null;
 }
 
 async function sampleEvents(
@@ -156,7 +160,7 @@ async function sampleEvents(
 		const records = await fetchMatching.call(this, plan, credential, window, names);
 		const recent: Array<{ atMs: number; record: StateRecord }> = [];
 		for (const record of records) {
-			const atMs = eventTimeMs(record, plan.event, plan.thresholdMs);
+			const atMs = eventTimeMs(record, plan.event, plan.thresholds ?? plan.thresholdMs);
 			if (atMs !== undefined && atMs >= window.startMs) recent.push({ atMs, record });
 		}
 		if (recent.length === 0) continue;
@@ -167,7 +171,7 @@ async function sampleEvents(
 			.reverse()
 			.map((r) => r.record);
 		if (plan.resolveAgentNames) await names.apply(sample);
-		return toItems.call(this, sample, names.warnings);
+		return toItems.call(this, plan, sample, names.warnings);
 	}
 	throw new NodeOperationError(
 		this.getNode(),

@@ -1,53 +1,125 @@
-// The one threshold rule: the history node's overThreshold (states/normalize.ts) and the trigger's
-// State Exceeded Duration (CxoneAgentStateTrigger/events.ts) both ask it, so they always agree on
-// which state ran over and when. Imports nothing, so the states layer may use it.
+// The one threshold rule: the history node's overThreshold (states/normalize.ts), the summary's
+// overThresholdCount and the trigger's State Exceeded Duration (CxoneAgentStateTrigger/events.ts)
+// all ask it, so they always agree on which state ran over and when. Imports nothing, so the
+// states layer may use it. docs/thresholds.md describes the rule.
+//
+// A state's limit: the row named like its reason, else the row named like its state, else the
+// default ("Any Other State"), else none. Names match trimmed and in any case.
 
-export interface Threshold {
-	/** Minutes × 60 000, unrounded. */
-	readonly ms: number;
-	/** Lower-cased reason or state names the rule applies to; null = every state. */
-	readonly labels: ReadonlySet<string> | null;
+/** Per-reason / per-state limits in ms, and the limit of every other state. */
+export interface ThresholdRules {
+	/** Trimmed, lower-cased reason or state name → limit in ms (minutes × 60 000, unrounded). */
+	readonly byName: ReadonlyMap<string, number>;
+	/** The limit of states without a row; null = such states have no threshold. */
+	readonly defaultMs: number | null;
 }
 
-/** The rule for `minutes` (≥ 0) and the reason or state names it applies to (none = all). */
-export function makeThreshold(minutes: unknown, labels: readonly string[] = []): Threshold {
-	const ms = Number(minutes) * 60_000;
+const MINUTE_MS = 60_000;
+
+/** How a row's name and a state's reason or state name are compared. */
+export function thresholdName(name: string): string {
+	return name.trim().toLowerCase();
+}
+
+function minutesToMs(minutes: unknown, what: string): number {
+	const ms = Number(minutes) * MINUTE_MS;
 	if (!(Number.isFinite(ms) && ms >= 0)) {
-		throw new Error(`Threshold must be a number of minutes ≥ 0, got ${String(minutes)}`);
+		throw new Error(`${what} must be a number of minutes ≥ 0, got ${String(minutes)}`);
 	}
-	const names = labels.map((l) => l.trim().toLowerCase()).filter((l) => l !== '');
-	return { ms, labels: names.length > 0 ? new Set(names) : null };
+	return ms;
 }
 
 /**
- * When a state crossed the threshold (epoch ms), or undefined when it did not (yet). `durationMs`
- * is the full duration in whole ms, as the normalizer counts it: a state that began before the
- * window still ran over.
+ * The rules for `rows` (name + minutes ≥ 0) and the minutes of every other state (undefined or
+ * null = none). Throws for an empty name, a name given twice (in any case) or bad minutes; the
+ * nodes check rows first (parameters/thresholds.ts) to name the parameter.
+ */
+export function makeThresholdRules(
+	rows: ReadonlyArray<{ label: string; minutes: number }>,
+	defaultMinutes?: number | null,
+): ThresholdRules {
+	const byName = new Map<string, number>();
+	for (const row of rows) {
+		const name = thresholdName(String(row.label ?? ''));
+		if (name === '') throw new Error('A threshold needs a reason or state name');
+		if (byName.has(name)) throw new Error(`Threshold "${row.label.trim()}" is given twice`);
+		byName.set(name, minutesToMs(row.minutes, `Threshold "${row.label.trim()}"`));
+	}
+	const defaultMs =
+		defaultMinutes === undefined || defaultMinutes === null
+			? null
+			: minutesToMs(defaultMinutes, 'The threshold of any other state');
+	return { byName, defaultMs };
+}
+
+/**
+ * The limit (ms) of a state: the reason's row, else the state's row (for a reason without its own
+ * row, or no reason), else the default; undefined when the state has no threshold.
+ */
+export function thresholdMsFor(
+	rules: ThresholdRules,
+	state: string,
+	reason: string | null,
+): number | undefined {
+	if (reason !== null) {
+		const ms = rules.byName.get(thresholdName(reason));
+		if (ms !== undefined) return ms;
+	}
+	return rules.byName.get(thresholdName(state)) ?? rules.defaultMs ?? undefined;
+}
+
+/**
+ * When a state crossed its threshold (epoch ms), or undefined when it did not (yet) or has none.
+ * `durationMs` is the full duration in whole ms, as the normalizer counts it: a state that began
+ * before the window still ran over. Over means strictly longer than the limit.
  */
 export function thresholdCrossingMs(
-	t: Threshold,
+	rules: ThresholdRules,
 	startMs: number,
 	durationMs: number,
 	state: string,
 	reason: string | null,
 ): number | undefined {
-	if (!(durationMs > t.ms)) return undefined;
-	if (
-		t.labels !== null &&
-		!(reason !== null && t.labels.has(reason.toLowerCase())) &&
-		!t.labels.has(state.toLowerCase())
-	) {
-		return undefined;
-	}
-	return startMs + t.ms;
+	const ms = thresholdMsFor(rules, state, reason);
+	if (ms === undefined || !(durationMs > ms)) return undefined;
+	return startMs + ms;
 }
 
-/** Whether the state ran longer than the threshold (see thresholdCrossingMs). */
+/** Whether the state ran longer than its threshold (see thresholdCrossingMs). */
+export function exceedsThresholdRules(
+	rules: ThresholdRules,
+	durationMs: number,
+	state: string,
+	reason: string | null,
+): boolean {
+	return thresholdCrossingMs(rules, 0, durationMs, state, reason) !== undefined;
+}
+
+// Version 1 of both nodes: one number of minutes and an optional list of names.
+
+/** The version-1 rule, expressed as rules; `labels` = the names it applies to, null = all. */
+export interface Threshold extends ThresholdRules {
+	readonly labels: ReadonlySet<string> | null;
+}
+
+/**
+ * The version-1 rule: `minutes` (≥ 0) for the reasons or states named in `labels`, or for every
+ * state when the list names none. A name matches a state's reason or its state name, as a row
+ * does, so this is rules with one row per name (repeats allowed) or a default alone.
+ */
+export function makeThreshold(minutes: unknown, labels: readonly string[] = []): Threshold {
+	const ms = minutesToMs(minutes, 'Threshold');
+	const names = labels.map(thresholdName).filter((l) => l !== '');
+	if (names.length === 0) return { byName: new Map(), defaultMs: ms, labels: null };
+	return { byName: new Map(names.map((n) => [n, ms])), defaultMs: null, labels: new Set(names) };
+}
+
+/** Whether the state ran longer than the version-1 threshold (see thresholdCrossingMs). */
 export function exceedsThreshold(
 	t: Threshold,
 	durationMs: number,
 	state: string,
 	reason: string | null,
 ): boolean {
-	return thresholdCrossingMs(t, 0, durationMs, state, reason) !== undefined;
+	return exceedsThresholdRules(t, durationMs, state, reason);
 }

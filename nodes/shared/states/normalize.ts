@@ -2,7 +2,8 @@
 // and in the chosen zone, durations, window rules (clip / as returned / start in window), isOpen
 // and overThreshold. Per-zone and per-window work happens once in createNormalizer.
 
-import { exceedsThreshold, makeThreshold } from '../thresholds';
+import type { ThresholdRules } from '../thresholds';
+import { exceedsThresholdRules, makeThreshold } from '../thresholds';
 import type { ValidRecord } from '../records/fields';
 import type { RecordValidator } from '../records/validate';
 import { CXONE_RECORDS, V2_RECORDS } from '../records/validate';
@@ -25,9 +26,14 @@ export interface NormalizerOptions {
 	stateNameOverrides?: StateNameOverrides;
 	/** Attach the original record as `raw`. */
 	includeRaw: boolean;
-	/** When set, every record gets `overThreshold`. */
+	/**
+	 * Per-reason / per-state thresholds (version 2 of the nodes). When set, every record gets
+	 * `overThreshold`, and thresholdMinutes / thresholdLabels are not read.
+	 */
+	thresholds?: ThresholdRules | null;
+	/** Version 1: when set (and `thresholds` is not), every record gets `overThreshold`. */
 	thresholdMinutes?: number | null;
-	/** Only records whose reason or state is in this list (case-insensitive) can be over threshold. */
+	/** Version 1: only records whose reason or state is in this list (any case) can be over. */
 	thresholdLabels?: string[];
 }
 
@@ -136,10 +142,11 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 	if (boundary !== 'clip' && boundary !== 'asReturned' && boundary !== 'startInWindow') {
 		throw new Error(`Unknown boundary mode "${String(boundary)}"`);
 	}
-	const threshold =
-		opts.thresholdMinutes === undefined || opts.thresholdMinutes === null
+	const threshold: ThresholdRules | null =
+		opts.thresholds ??
+		(opts.thresholdMinutes === undefined || opts.thresholdMinutes === null
 			? null
-			: makeThreshold(opts.thresholdMinutes, opts.thresholdLabels);
+			: makeThreshold(opts.thresholdMinutes, opts.thresholdLabels));
 
 	const zoned = getZoneFormatter(opts.timeZone);
 	const wStart = opts.window.startMs;
@@ -264,7 +271,7 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 		}
 		if (threshold !== null) {
 			// The full duration counts: a break that began before the window still ran over.
-			record.overThreshold = exceedsThreshold(threshold, durationMs, state, reason);
+			record.overThreshold = exceedsThresholdRules(threshold, durationMs, state, reason);
 		}
 		if (includeRaw && typeof raw === 'object' && raw !== null) {
 			record.raw = raw as Record<string, unknown>;

@@ -13,7 +13,8 @@ it('is an action node on the shared credential, usable as a tool', () => {
 	expect(d).toMatchObject({
 		name: 'cxoneAgentStateHistory',
 		displayName: 'CXone Agent State History',
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		inputs: ['main'],
 		outputs: ['main'],
 		usableAsTool: true,
@@ -35,6 +36,7 @@ it('keeps its parameter names and defaults', () => {
 		'end',
 		'timezone',
 		'splitIntoItems',
+		'output',
 		'options',
 	]);
 	expect(
@@ -53,6 +55,7 @@ it('keeps its parameter names and defaults', () => {
 		end: '',
 		timezone: '',
 		splitIntoItems: true,
+		output: 'all',
 	});
 	expect(Object.fromEntries([...options.values()].map((o) => [o.name, o.default]))).toEqual({
 		boundary: 'clip',
@@ -65,6 +68,8 @@ it('keeps its parameter names and defaults', () => {
 		skipInvalid: false,
 		sort: 'startAsc',
 		stateNameOverrides: '',
+		thresholds: {},
+		otherStatesMinutes: 0,
 		concurrency: 4,
 		maxPages: 1000,
 		maxRecords: 500000,
@@ -84,4 +89,25 @@ it('shows Agent IDs, Team IDs, Hours and the custom dates only where they apply'
 	expect(byName.get('hours')?.displayOptions).toEqual({ show: { timeRange: ['lastHours'] } });
 	expect(byName.get('start')?.displayOptions).toEqual({ show: { timeRange: ['custom'] } });
 	expect(byName.get('end')?.displayOptions).toEqual({ show: { timeRange: ['custom'] } });
+});
+
+it('shows the single threshold in version 1 only, the Thresholds rows and Output in version 2 only', () => {
+	expect(options.get('thresholdMinutes')?.displayOptions).toEqual({ show: { '@version': [1] } });
+	expect(options.get('thresholdLabels')?.displayOptions).toEqual({ show: { '@version': [1] } });
+	expect(options.get('thresholds')?.displayOptions).toEqual({ show: { '@version': [2] } });
+	expect(options.get('otherStatesMinutes')?.displayOptions).toEqual({ show: { '@version': [2] } });
+	expect(byName.get('output')?.displayOptions).toEqual({ show: { '@version': [2] } });
+	expect(options.get('thresholds')).toMatchObject({
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		options: [
+			{
+				name: 'rules',
+				values: [
+					{ name: 'label', type: 'string', default: '' },
+					{ name: 'minutes', type: 'number', default: 15 },
+				],
+			},
+		],
+	});
 });

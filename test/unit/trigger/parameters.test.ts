@@ -126,17 +126,31 @@ describe('readTriggerPlan', () => {
 });
 
 describe('examples/break-overage-trigger.json', () => {
-	it('its trigger reads as "a break over 15 minutes, all agents" and feeds the IF on overThreshold', () => {
+	it('its trigger (version 2) reads as "a break over 15 or a lunch over 60 minutes, all agents" and feeds the IF on overThreshold', () => {
 		const trigger = example.nodes.find((n) => n.type === 'n8n-nodes-cxone.cxoneAgentStateTrigger');
-		const p = plan(trigger?.parameters as Params);
+		expect(trigger?.typeVersion).toBe(2);
+		const p = readTriggerPlan.call(
+			createPollContext({
+				params: trigger?.parameters as Params,
+				timezone: 'Europe/Berlin',
+				node: { typeVersion: trigger?.typeVersion },
+			}),
+			cxone,
+		);
 		expect(p).toMatchObject({
 			event: 'stateExceeded',
-			thresholdMs: 900_000,
 			agents: { kind: 'all' },
-			filter: { reasons: new Set(['break']) },
+			filter: { states: undefined, reasons: undefined },
 			lookBackMs: 600_000,
 		});
-		expect(normalizerOptions(p, cxone, { startMs: 0, endMs: 1 }).thresholdMinutes).toBe(15);
+		expect(p.thresholds).toEqual({
+			byName: new Map([
+				['break', 900_000],
+				['lunch', 3_600_000],
+			]),
+			defaultMs: null,
+		});
+		expect(normalizerOptions(p, cxone, { startMs: 0, endMs: 1 }).thresholds).toBe(p.thresholds);
 		const check = example.nodes.find((n) => n.type === 'n8n-nodes-base.if');
 		expect(JSON.stringify(check?.parameters)).toContain('$json.overThreshold');
 		expect(example.connections['CXone Agent State Trigger'].main[0][0].node).toBe(check?.name);

@@ -1,0 +1,52 @@
+// The history node's examples (examples/*.json): version 2 with the Thresholds rows, except the
+// timecard, which test/e2e/editor.browser.test.js opens expecting version 1's threshold options.
+import { readHistoryPlan } from '../../../nodes/CxoneAgentStateHistory/parameters';
+import alert from '../../../examples/break-overage-alert.json';
+import timecard from '../../../examples/daily-timecard.json';
+import sheets from '../../../examples/sync-states-to-google-sheets.json';
+import type { Params } from '../../helpers/n8nContext';
+import { createExecuteContext } from '../../helpers/n8nContext';
+import { NOW } from './fixtures';
+
+const cxone = { flavor: 'cxone' as const, apiVersion: 'v27.0' };
+
+function planOf(example: typeof alert | typeof timecard | typeof sheets, typeVersion = 2) {
+	const node = example.nodes.find((n) => n.type === 'n8n-nodes-cxone.cxoneAgentStateHistory');
+	expect(node?.typeVersion).toBe(typeVersion);
+	const ctx = createExecuteContext({
+		params: node?.parameters as Params,
+		timezone: 'America/New_York',
+		node: { typeVersion: node?.typeVersion },
+	});
+	return readHistoryPlan.call(ctx, 0, cxone, NOW);
+}
+
+const BREAK_15_LUNCH_60 = {
+	byName: new Map([
+		['break', 900_000],
+		['lunch', 3_600_000],
+	]),
+	defaultMs: null,
+};
+
+it('break-overage-alert: Break 15 and Lunch 60, all fields, feeding the IF on overThreshold', () => {
+	const plan = planOf(alert);
+	expect(plan.normalizer.thresholds).toEqual(BREAK_15_LUNCH_60);
+	expect(plan.output).toBe('all');
+	const check = alert.nodes.find((n) => n.type === 'n8n-nodes-base.if');
+	expect(JSON.stringify(check?.parameters)).toContain('$json.overThreshold');
+	expect(alert.connections['CXone Agent State History'].main[0][0].node).toBe(check?.name);
+});
+
+it('daily-timecard stays at version 1 (the editor test reads its options): Break over 15', () => {
+	const plan = planOf(timecard, 1);
+	expect(plan.normalizer).toMatchObject({ thresholdMinutes: 15, thresholdLabels: ['Break'] });
+	expect(plan.normalizer.thresholds).toBeUndefined();
+	expect(plan.splitIntoItems).toBe(false);
+});
+
+it('sync-states-to-google-sheets: no thresholds, every field', () => {
+	const plan = planOf(sheets);
+	expect(plan.normalizer.thresholds).toBeNull();
+	expect(plan.output).toBe('all');
+});
