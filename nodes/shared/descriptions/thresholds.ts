@@ -35,13 +35,13 @@ export function thresholdProperties(
 					name: THRESHOLD_ROWS_NAME,
 					values: [
 						{
-							displayName: 'Reason or State',
+							displayName: 'Reason or State Name or ID',
 							name: 'label',
-							type: 'string',
+							type: 'options',
+							typeOptions: { loadOptionsMethod: 'getReasons' },
 							default: '',
-							placeholder: 'Break',
 							description:
-								'An unavailable reason such as Break, Lunch or ACW, or a state name such as Unavailable (any case)',
+								'An unavailable reason such as Break, Lunch or ACW (the tenant\'s unavailable codes), or a state name such as Unavailable; any case. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 						},
 						{
 							displayName: 'Minutes',

@@ -324,6 +324,56 @@ describe('Agent State: Get Current', () => {
 		]);
 	});
 
+	it('overThreshold by the threshold rows: the reason row, else the state row, else Any Other State', async () => {
+		serve(`${API}/agents/states`, [
+			listPage('agentStates', [
+				// 20 minutes on Break, 20 on Lunch, 2 hours Available, 20 in ACW.
+				currentState(1),
+				currentState(2, { outStateId: 77, outStateDescription: 'Lunch' }),
+				currentState(3, {
+					agentStateId: 1,
+					agentStateName: 'Available',
+					outStateId: 0,
+					outStateDescription: null,
+					startDate: '2024-05-02T22:00:00.000Z',
+				}),
+				currentState(4, { outStateId: 90, outStateDescription: 'ACW' }),
+			]),
+		]);
+		const { json } = await runCxone({
+			...base,
+			options: {
+				thresholds: {
+					rules: [
+						{ label: 'break', minutes: 15 },
+						{ label: 'Lunch', minutes: 60 },
+						{ label: 'Unavailable', minutes: 10 },
+					],
+				},
+				otherStatesMinutes: 180,
+			},
+		});
+		expect(json.map((j) => [j.label, j.durationSeconds, j.overThreshold])).toEqual([
+			['Break', 1200, true],
+			['Lunch', 1200, false],
+			['Available', 7200, false],
+			// No ACW row: the Unavailable row applies.
+			['ACW', 1200, true],
+		]);
+	});
+
+	it('no threshold rows: no overThreshold field; a bad row names the parameter', async () => {
+		serve(`${API}/agents/states`, [listPage('agentStates', [currentState(1)])]);
+		const { json } = await runCxone(base);
+		expect(json[0]).not.toHaveProperty('overThreshold');
+		await expect(
+			runCxone({
+				...base,
+				options: { thresholds: { rules: [{ label: 'Break', minutes: -1 }] } },
+			}),
+		).rejects.toThrow(/Thresholds row 1 \("Break"\): Minutes must be a number of 0 or more/);
+	});
+
 	it('reads the PascalCase shape with ids as strings', async () => {
 		serve(`${API}/agents/states`, [
 			{

@@ -5,13 +5,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { agentStatesPath } from '../../../shared/api';
 import { optionsCollection, timezoneProperty } from '../../../shared/descriptions/options';
+import { thresholdProperties } from '../../../shared/descriptions/thresholds';
 import { currentStateItem } from '../../../shared/directory/items';
 import { listRecords } from '../../../shared/directory/listRecords';
 import { InputError } from '../../../shared/errors';
 import { parseAgentIds } from '../../../shared/history/agentIds';
+import { readThresholdRules } from '../../../shared/parameters/thresholds';
 import { resolveTimeZone } from '../../../shared/parameters/timeZone';
 import { CURRENT_STATE_RECORDS } from '../../../shared/records/directoryFields';
 import { parseIsoToMs, toCxoneUtc } from '../../../shared/time/iso';
+import { thresholdMsFor } from '../../../shared/thresholds';
 import { getZoneFormatter } from '../../../shared/time/zone';
 import { readRequestSettings } from '../common';
 
@@ -40,6 +43,9 @@ export const description: INodeProperties[] = [
 	},
 	{
 		...optionsCollection([
+			...thresholdProperties(
+				'Sets overThreshold: true on agents whose current state has lasted longer than its minutes (e.g. Break 15, Lunch 60)',
+			),
 			timezoneProperty('startTime'),
 			{
 				displayName: 'Updated Since',
@@ -71,6 +77,7 @@ export async function execute(
 	const teams = new Set(idList(this.getNodeParameter('teamIds', i, []), 'teamIds'));
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const zone = resolveTimeZone(options.timezone, this.getTimezone());
+	const rules = readThresholdRules(this, i, 'options.thresholds');
 	const qs: IDataObject = {};
 	if (options.updatedSince !== undefined && options.updatedSince !== '') {
 		const text = String(options.updatedSince);
@@ -100,5 +107,12 @@ export async function execute(
 				(wanted === undefined || wanted.has(r.agentId)) &&
 				(teams.size === 0 || (r.teamId !== null && teams.has(r.teamId))),
 		)
-		.map((r) => currentStateItem(r, readAtMs, zoned));
+		.map((r) =>
+			currentStateItem(
+				r,
+				readAtMs,
+				zoned,
+				rules === null ? undefined : (state, reason) => thresholdMsFor(rules, state, reason),
+			),
+		);
 }
