@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { AGENTS_SUBTITLE } from '../shared/descriptions/agentSelection';
 import { cxoneIcon } from '../shared/descriptions/node';
 import { cxoneNodeMethods } from '../shared/methods';
 import { agentStateHistoryProperties } from './description';
@@ -20,8 +21,7 @@ export class CxoneAgentStateHistory implements INodeType {
 		// 2: per-reason Thresholds rows and the Output choice (docs/thresholds.md).
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle:
-			'={{ ($parameter["agentSelection"] === "all" ? "All agents" : "Agents " + $parameter["agentIds"]) + " · " + $parameter["timeRange"] }}',
+		subtitle: `={{ ${AGENTS_SUBTITLE} + " · " + $parameter["timeRange"] }}`,
 		description:
 			'Get NICE CXone agent state history (available, breaks, lunch, contacts) for a time window',
 		defaults: { name: 'CXone Agent State History' },

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { AGENTS_SUBTITLE } from '../shared/descriptions/agentSelection';
 import { cxoneIcon } from '../shared/descriptions/node';
 import { cxoneNodeMethods } from '../shared/methods';
 import { agentStateTriggerProperties } from './description';
@@ -20,8 +21,7 @@ export class CxoneAgentStateTrigger implements INodeType {
 		// 2: per-reason Thresholds rows and the Output choice (docs/thresholds.md).
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle:
-			'={{ ({ stateEnded: "State ended", stateStarted: "State started", stateExceeded: $parameter["thresholdMinutes"] ? "Over " + $parameter["thresholdMinutes"] + " min" : "Over threshold" })[$parameter["event"]] + " · " + ($parameter["agentSelection"] === "all" ? "All agents" : "Agents " + $parameter["agentIds"]) }}',
+		subtitle: `={{ ({ stateEnded: "State ended", stateStarted: "State started", stateExceeded: $parameter["thresholdMinutes"] ? "Over " + $parameter["thresholdMinutes"] + " min" : "Over threshold" })[$parameter["event"]] + " · " + ${AGENTS_SUBTITLE} }}`,
 		description:
 			'Starts the workflow when NICE CXone agent states end, start or run over a duration (e.g. a break running long)',
 		defaults: { name: 'CXone Agent State Trigger' },

@@ -17,6 +17,7 @@ const SHOTS_DIR = process.env.CXONE_SCREENSHOTS_DIR || path.join(h.E2E_DIR, '.tm
 const FAILURES_DIR = path.join(h.E2E_DIR, '.tmp', 'editor-failures');
 
 const WORKFLOW_ID = 'cxoneEditorWf01';
+const CURRENT_WORKFLOW_ID = 'cxoneEditorWf02';
 const CREDENTIAL_ID = 'cxoneEditorCred1';
 const CREDENTIAL_NAME = 'CXone (fake server)';
 const NODE_NAME = 'CXone Agent State History';
@@ -59,6 +60,14 @@ describe('the CXone node in the n8n editor (headless Chromium)', () => {
 			}
 		}
 		await h.importWorkflow(home, workflow);
+		const current = h.adaptExample('who-is-on-break-now.json', { credentialId: CREDENTIAL_ID });
+		current.id = CURRENT_WORKFLOW_ID;
+		for (const node of current.nodes) {
+			if (node.credentials?.[h.CREDENTIAL_TYPE]) {
+				node.credentials[h.CREDENTIAL_TYPE].name = CREDENTIAL_NAME;
+			}
+		}
+		await h.importWorkflow(home, current);
 
 		n8n = await startN8n(home);
 		const { cookie } = await setupOwner(n8n.url);
@@ -119,6 +128,20 @@ describe('the CXone node in the n8n editor (headless Chromium)', () => {
 		return await select.locator('input').first().inputValue();
 	}
 
+	/** Opens a searchable select, types `search` and picks the option whose label starts with `label`. */
+	async function chooseBySearch(select, search, label) {
+		// A multiple select stays open after a pick: clicking it again would close it.
+		const open = await page.locator('.el-select-dropdown:visible').count();
+		if (open === 0) await select.click();
+		const input = select.locator('input').first();
+		await input.fill(search);
+		await page
+			.locator('.el-select-dropdown__item:visible')
+			.filter({ hasText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}`) })
+			.first()
+			.click();
+	}
+
 	async function fillText(name, value) {
 		const input = param(name).locator('input, textarea').first();
 		await input.click();
@@ -137,9 +160,18 @@ describe('the CXone node in the n8n editor (headless Chromium)', () => {
 		return await switchIsOn(name);
 	}
 
-	/** Clicks "Execute step" and waits for the output table whose header has `column`. */
-	async function executeStepAndReadTable(column) {
+	/**
+	 * Clicks "Execute step" and waits for the output table whose header has `column`; with
+	 * `previousCount` (the item count text of the last run) also until the count changed.
+	 */
+	async function executeStepAndReadTable(column, previousCount) {
 		await ndv().locator('[data-test-id="node-execute-button"]').first().click();
+		if (previousCount !== undefined) {
+			await outputPanel()
+				.locator('[data-test-id="run-data-item-count"]')
+				.filter({ hasNotText: previousCount })
+				.waitFor({ timeout: 60000 });
+		}
 		const table = outputPanel().locator('[data-test-id="ndv-data-container"] table').first();
 		await table
 			.locator('thead th')
@@ -217,7 +249,10 @@ describe('the CXone node in the n8n editor (headless Chromium)', () => {
 
 			expect(await fillText('start', WINDOW.start)).toBe(WINDOW.start);
 			expect(await fillText('end', WINDOW.end)).toBe(WINDOW.end);
-			expect(await fillText('timezone', WINDOW.zone)).toBe(WINDOW.zone);
+			// Timezone is a list of IANA zones (the workflow's first), searchable.
+			await chooseBySearch(param('timezone'), WINDOW.zone, WINDOW.zone);
+			await page.locator('.el-select-dropdown:visible').waitFor({ state: 'hidden' });
+			expect(await param('timezone').locator('input').first().inputValue()).toBe(WINDOW.zone);
 		});
 	});
 
@@ -349,6 +384,64 @@ describe('the CXone node in the n8n editor (headless Chromium)', () => {
 			}
 			await widenOutputPanel();
 			await screenshot('output.png');
+		});
+	});
+
+	test('agent picker: From List, search, pick two agents, Execute step reads only theirs', async () => {
+		await step('agent-picker', async () => {
+			expect(await choose(param('agentSelection'), 'From List')).toBe('From List');
+			const picker = param('agentList');
+			expect(await isShown(picker)).toBe(true);
+			const [a, b] = fake.agents;
+			const label = (x) => `${x.firstName} ${x.lastName} (${x.agentId})`;
+			await chooseBySearch(picker, x0(a), label(a));
+			await chooseBySearch(picker, x0(b), label(b));
+			const tags = await picker.locator('.el-tag, .el-select__tags-text').allInnerTexts();
+			expect(tags.join(' ')).toContain(label(a));
+			expect(tags.join(' ')).toContain(label(b));
+			// Close the dropdown with a click beside it (Escape would close the whole panel).
+			await page.locator('[data-test-id="node-parameters"]').click({ position: { x: 2, y: 2 } });
+			await page.locator('.el-select-dropdown:visible').waitFor({ state: 'hidden' });
+
+			const before = await outputPanel()
+				.locator('[data-test-id="run-data-item-count"]')
+				.innerText();
+			const table = await executeStepAndReadTable('recordId', before);
+			const picked = new Set([String(a.agentId), String(b.agentId)]);
+			const expected = truth.filter((r) => picked.has(r.agentId));
+			expect(expected.length).toBeGreaterThan(0);
+			expect(table.items).toBe(expected.length);
+			for (const row of table.rows) expect(picked.has(table.cell(row, 'agentId'))).toBe(true);
+			await screenshot('agent-picker.png');
+		});
+	});
+
+	/** What a supervisor types to find an agent: the full name. */
+	const x0 = (agent) => `${agent.firstName} ${agent.lastName}`;
+
+	test('CXone node: Agent State → Get Current lists every agent with its state right now', async () => {
+		await step('get-current', async () => {
+			await page.goto(`${n8n.url}/workflow/${CURRENT_WORKFLOW_ID}`);
+			const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: /^CXone/ });
+			await node.first().waitFor();
+			await node.first().dblclick();
+			await ndv().waitFor();
+			expect(await param('resource').locator('input').first().inputValue()).toBe('Agent State');
+			expect(await param('operation').locator('input').first().inputValue()).toBe('Get Current');
+			const table = await executeStepAndReadTable('label');
+			const states = fake.currentStates();
+			expect(table.items).toBe(states.length);
+			expect(table.headers).toEqual(
+				expect.arrayContaining(['agentId', 'agentName', 'state', 'label', 'durationSeconds']),
+			);
+			const byId = new Map(states.map((t) => [String(t.agentId), t]));
+			for (const row of table.rows) {
+				const t = byId.get(table.cell(row, 'agentId'));
+				expect(t).toBeDefined();
+				expect(table.cell(row, 'label')).toBe(t.outStateDescription ?? t.agentStateName);
+			}
+			await widenOutputPanel();
+			await screenshot('get-current.png');
 		});
 	});
 

@@ -54,6 +54,29 @@ describe('example workflows in real n8n', () => {
 			expect(item.json).toMatchObject({ overThreshold: true, label: 'Break' });
 	});
 
+	test('who is on break now: the CXone node flags exactly the current breaks over 15 and lunches over 60 minutes', async () => {
+		const result = await runExample('who-is-on-break-now.json');
+		const current = h.nodeOutput(result, 'CXone');
+		const truth = fake.currentStates();
+		expect(current.map((i) => i.json.agentId)).toEqual(truth.map((t) => String(t.agentId)));
+		const limits = { Break: 15, Lunch: 60 };
+		const over = truth.filter((t) => {
+			const limit = limits[t.outStateDescription];
+			return limit !== undefined && fake.nowMs - Date.parse(t.startDate) > limit * 60000;
+		});
+		const alerted = h.nodeOutput(result, 'Slack');
+		expect(alerted.map((i) => i.json.agentId).sort()).toEqual(
+			over.map((t) => String(t.agentId)).sort(),
+		);
+		for (const item of alerted) {
+			expect(item.json).toMatchObject({ overThreshold: true, isOpen: true });
+			expect(['Break', 'Lunch']).toContain(item.json.label);
+		}
+		process.stdout.write(
+			`[${h.RUNTIME_LABEL}] who is on break now: ${current.length} agents, ${alerted.length} over their break or lunch\n`,
+		);
+	});
+
 	test('sync to Google Sheets: every state of yesterday, each with its recordId for the upsert', async () => {
 		const result = await runExample('sync-states-to-google-sheets.json');
 		const start = DateTime.fromMillis(fake.nowMs, { zone: ZONE }).startOf('day').minus({ days: 1 });

@@ -10,7 +10,14 @@ const path = require('node:path');
 
 const { ROOT } = require('./harness');
 
-const SHOTS = ['node-panel.png', 'credential-form.png', 'output.png', 'install-dialog.png'];
+const SHOTS = [
+	'node-panel.png',
+	'credential-form.png',
+	'output.png',
+	'agent-picker.png',
+	'get-current.png',
+	'install-dialog.png',
+];
 const DEST = path.join(ROOT, 'docs', 'screenshots');
 
 function main() {

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 // Which agents to read: shared by the action node and the trigger so both speak the same words.
+
+/** The subtitle part (an expression without its braces) that says which agents a node reads. */
+export const AGENTS_SUBTITLE =
+	'($parameter["agentSelection"] === "all" ? "All agents" : $parameter["agentSelection"] === "list" ? ($parameter["agentList"] || []).length + " agents" : "Agents " + $parameter["agentIds"])';
 export const agentSelectionProperties: INodeProperties[] = [
 	{
 		displayName: 'Agents',
