@@ -55,14 +55,31 @@ describe('example workflows in real n8n', () => {
 	});
 
 	test('who is on break now: the CXone node flags exactly the current breaks over 15 and lunches over 60 minutes', async () => {
-		const result = await runExample('who-is-on-break-now.json');
+		// An instant of the last two days when one agent is more than 15 minutes into a break, so
+		// the IF has something to pass and something to drop; the fake's clock is set back after.
+		const realNow = fake.nowMs;
+		const longBreak = (t, at) =>
+			t.outStateDescription === 'Break' && at - Date.parse(t.startDate) > 15 * 60000;
+		let at = realNow;
+		for (; at > realNow - 2 * 86400000; at -= 5 * 60000) {
+			fake.setNow(at);
+			if (fake.currentStates().some((t) => longBreak(t, at))) break;
+		}
+		let result;
+		let truth;
+		try {
+			truth = fake.currentStates();
+			result = await runExample('who-is-on-break-now.json');
+		} finally {
+			fake.setNow(realNow);
+		}
+		expect(truth.some((t) => longBreak(t, at))).toBe(true);
 		const current = h.nodeOutput(result, 'CXone');
-		const truth = fake.currentStates();
 		expect(current.map((i) => i.json.agentId)).toEqual(truth.map((t) => String(t.agentId)));
 		const limits = { Break: 15, Lunch: 60 };
 		const over = truth.filter((t) => {
 			const limit = limits[t.outStateDescription];
-			return limit !== undefined && fake.nowMs - Date.parse(t.startDate) > limit * 60000;
+			return limit !== undefined && at - Date.parse(t.startDate) > limit * 60000;
 		});
 		const alerted = h.nodeOutput(result, 'Slack');
 		expect(alerted.map((i) => i.json.agentId).sort()).toEqual(
