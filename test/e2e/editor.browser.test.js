@@ -225,8 +225,18 @@ describe('the CXone node in the n8n editor (headless Chromium)', () => {
 			expect(await isShown(param('timezone'))).toBe(true);
 			expect(await switchIsOn('splitIntoItems')).toBe(false);
 			// The example's options collection.
-			expect(await param('thresholdLabels').locator('input').first().inputValue()).toBe('Break');
-			expect(await param('thresholdMinutes').locator('input').first().inputValue()).toBe('15');
+			// Its threshold rows, the reason picked from the tenant's codes.
+			const labels = param('label').locator('input');
+			await labels.first().waitFor();
+			expect(await labels.evaluateAll((inputs) => inputs.map((i) => i.value))).toEqual([
+				'Break',
+				'Lunch',
+			]);
+			const minutes = param('minutes').locator('input');
+			expect(await minutes.evaluateAll((inputs) => inputs.map((i) => i.value))).toEqual([
+				'15.00',
+				'60.00',
+			]);
 			expect(await switchIsOn('resolveAgentNames')).toBe(true);
 			// Fields of the other choices stay hidden.
 			for (const hidden of ['agentIds', 'hours', 'start', 'end']) {
