@@ -131,7 +131,9 @@ export function readHistoryPlan(
 
 /**
  * Version 2's Output; version 1 always outputs all fields. With no Output given, a node run as an
- * AI Agent's tool (type `…Tool`) outputs Simplified, a workflow node All Fields.
+ * AI Agent's tool (type `…Tool`) outputs Simplified, a workflow node All Fields. In n8n, the
+ * workflow fills a missing Output with the default of the property it displays (description.ts:
+ * All Fields today), so this fallback decides only where nothing fills it.
  */
 function readOutput(
 	node: { type: string; typeVersion: number },
