@@ -58,8 +58,13 @@ describe('simplifyCurrentState', () => {
 	});
 
 	it('leaves absent fields absent (no thresholds: no overThreshold) and keeps nulls', () => {
-		const { overThreshold: _dropped, ...noThresholds } = item;
-		const out = simplifyCurrentState({ ...noThresholds, startTime: null, durationSeconds: null });
+		const noThresholds: Record<string, unknown> = {
+			...item,
+			startTime: null,
+			durationSeconds: null,
+		};
+		delete noThresholds.overThreshold;
+		const out = simplifyCurrentState(noThresholds);
 		expect(out).not.toHaveProperty('overThreshold');
 		expect(out).toMatchObject({ startTime: null, durationSeconds: null });
 	});
