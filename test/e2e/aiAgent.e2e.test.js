@@ -1,8 +1,10 @@
-// The CXone nodes as tools of n8n's AI Agent, in real n8n (`n8n execute`): Manual → AI Agent with
-// the OpenAI Chat Model pointed at a scripted OpenAI-compatible server (test/fake-llm) and two
-// tools, the CXone node's Agent State → Get Current (Break 15) and the history node (Yesterday,
-// Simplified). Checked: the tool schema the model was offered, the call it made, the items the
-// tool returned to it (against the fake CXone's truth) and the agent's final answer.
+// The CXone nodes as tools of n8n's AI Agent, in real n8n (`n8n execute`): the example
+// examples/ai-agent-who-is-over-break.json with a manual start, the question as fixed prompt and
+// the OpenAI Chat Model pointed at a scripted OpenAI-compatible server (test/fake-llm). Its two
+// tools: the CXone node's Agent State → Get Current (Break 15, Output left to its tool default)
+// and the history node (Yesterday, Simplified). Checked: the tool schema the model was offered,
+// the call it made, the items the tool returned to it (against the fake CXone's truth) and the
+// agent's final answer.
 'use strict';
 
 const fs = require('node:fs');
@@ -23,6 +25,7 @@ const AGENTS = 8;
 const BREAK_MS = 15 * 60000;
 const AGENT_TYPE = '@n8n/n8n-nodes-langchain.agent';
 const MODEL_TYPE = '@n8n/n8n-nodes-langchain.lmChatOpenAi';
+const EXAMPLE = 'ai-agent-who-is-over-break.json';
 const CURRENT_TOOL = 'CXone Get Current';
 const HISTORY_TOOL = 'CXone State History';
 /** The simplified current-state fields (nodes/shared/simplify.ts), in output order. */
@@ -52,10 +55,10 @@ const HISTORY_FIELDS = [
 	'overThreshold',
 ];
 
+const DAY_MS = 86400000;
+
 const breakMinutes = (state, nowMs) => (nowMs - Date.parse(state.startDate)) / 60000;
 const onBreak = (state) => state.agentStateId === 2 && state.outStateDescription === 'Break';
-
-const DAY_MS = 86400000;
 
 /**
  * A fixed clock and seed where one agent's Break has run past 15 minutes and another's has not
@@ -83,86 +86,31 @@ function findBreakClock() {
 	throw new Error('No seed of the fake CXone has one Break over 15 minutes and one under');
 }
 
-function agentWorkflow({ id, cxoneCredentialId, openAiCredentialId }) {
-	const cxoneCredential = {
-		[h.CREDENTIAL_TYPE]: { id: cxoneCredentialId, name: `CXone ${cxoneCredentialId}` },
-	};
-	return {
-		id,
-		name: 'e2e AI Agent: who is over their break',
-		active: false,
-		settings: { timezone: 'UTC', executionOrder: 'v1' },
-		nodes: [
-			{
-				parameters: {},
-				id: 'node-manual',
-				name: 'Manual',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-			},
-			{
-				parameters: { promptType: 'define', text: QUESTION, options: {} },
-				id: 'node-agent',
-				name: 'AI Agent',
-				type: AGENT_TYPE,
-				typeVersion: 3.1,
-				position: [220, 0],
-			},
-			{
-				parameters: {
-					model: { __rl: true, mode: 'id', value: MODEL },
-					responsesApiEnabled: false,
-					options: {},
-				},
-				id: 'node-model',
-				name: 'OpenAI Chat Model',
-				type: MODEL_TYPE,
-				typeVersion: 1.3,
-				position: [120, 220],
-				credentials: { openAiApi: { id: openAiCredentialId, name: 'Fake LLM' } },
-			},
-			{
-				parameters: {
-					resource: 'agentState',
-					operation: 'getCurrent',
-					options: {
-						thresholds: { rules: [{ label: 'Break', minutes: 15 }] },
-						timezone: 'UTC',
-					},
-				},
-				id: 'node-current',
-				name: CURRENT_TOOL,
-				type: `${h.CXONE_TYPE}Tool`,
-				typeVersion: 1,
-				position: [300, 220],
-				credentials: cxoneCredential,
-			},
-			{
-				parameters: {
-					agentSelection: 'all',
-					timeRange: 'yesterday',
-					timezone: 'UTC',
-					output: 'simplified',
-					options: {},
-				},
-				id: 'node-history',
-				name: HISTORY_TOOL,
-				type: `${h.NODE_TYPE}Tool`,
-				typeVersion: 2,
-				position: [460, 220],
-				credentials: cxoneCredential,
-			},
-		],
-		connections: {
-			Manual: { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
-			'OpenAI Chat Model': {
-				ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
-			},
-			[CURRENT_TOOL]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
-			[HISTORY_TOOL]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
-		},
-	};
+/**
+ * examples/ai-agent-who-is-over-break.json for a local run: a manual start in place of the Chat
+ * Trigger (same name), the question as the agent's fixed prompt, the OpenAI Chat Model on the
+ * fake LLM's credential and model, the CXone tools on the fake CXone, the workflow zone UTC.
+ */
+function adaptAiExample({ id, cxoneCredentialId, openAiCredentialId }) {
+	const workflow = JSON.parse(fs.readFileSync(path.join(h.ROOT, 'examples', EXAMPLE), 'utf8'));
+	workflow.id = id;
+	workflow.settings = { ...workflow.settings, timezone: 'UTC' };
+	for (const node of workflow.nodes) {
+		if (node.type === '@n8n/n8n-nodes-langchain.chatTrigger') {
+			Object.assign(node, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+			delete node.webhookId;
+		} else if (node.type === AGENT_TYPE) {
+			Object.assign(node.parameters, { promptType: 'define', text: QUESTION });
+		} else if (node.type === MODEL_TYPE) {
+			node.parameters.model = { __rl: true, mode: 'id', value: MODEL };
+			node.credentials = { openAiApi: { id: openAiCredentialId, name: 'Fake LLM' } };
+		} else if (node.type.startsWith('n8n-nodes-cxone.')) {
+			node.credentials = {
+				[h.CREDENTIAL_TYPE]: { id: cxoneCredentialId, name: `CXone ${cxoneCredentialId}` },
+			};
+		}
+	}
+	return workflow;
 }
 
 /** "18m 09s", as durationFormatted writes durations under an hour. */
@@ -218,7 +166,7 @@ describe('the CXone nodes as tools of the AI Agent', () => {
 			]),
 		);
 		await h.n8n(home, ['import:credentials', `--input=${file}`]);
-		const workflow = agentWorkflow({
+		const workflow = adaptAiExample({
 			id: `e2eAiAgent${key}`,
 			cxoneCredentialId,
 			openAiCredentialId,
@@ -251,7 +199,15 @@ describe('the CXone nodes as tools of the AI Agent', () => {
 
 		// The question, and the two tools with what they answer and an (empty) parameter schema:
 		// every parameter is set in the nodes, none left to the model with $fromAI.
-		expect(first.body.messages).toEqual([{ role: 'user', content: QUESTION }]);
+		const example = JSON.parse(fs.readFileSync(path.join(h.ROOT, 'examples', EXAMPLE), 'utf8'));
+		const agentNode = example.nodes.find((n) => n.type === AGENT_TYPE);
+		expect(first.body.messages).toEqual([
+			{
+				role: 'system',
+				content: expect.stringContaining(agentNode.parameters.options.systemMessage),
+			},
+			{ role: 'user', content: QUESTION },
+		]);
 		const tools = new Map(first.body.tools.map((t) => [t.function.name, t.function]));
 		expect([...tools.keys()].sort()).toEqual(['CXone_Get_Current', 'CXone_State_History']);
 		for (const t of tools.values()) {
@@ -259,7 +215,8 @@ describe('the CXone nodes as tools of the AI Agent', () => {
 			expect(t.description.trim().length).toBeGreaterThan(20);
 			expect(t.parameters).toMatchObject({ type: 'object', properties: {} });
 		}
-		// Auto description of a resource/operation node: "<action> in <node name>".
+		// n8n's automatic description of a resource/operation tool: "<operation's action> in <the
+		// node type's default name>"; a node without resource takes the node's description.
 		expect(tools.get('CXone_Get_Current').description).toBe('Get current agent states in CXone');
 		expect(tools.get('CXone_State_History').description).toMatch(/agents did in a time window/);
 		expect(tools.get('CXone_State_History').description).toMatch(/threshold in minutes/);
