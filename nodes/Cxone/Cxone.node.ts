@@ -20,7 +20,7 @@ export class Cxone implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Read NICE CXone agents, teams, unavailable codes and the state each agent is in right now',
+			'Answers which NICE CXone state each agent is in right now (e.g. Break), since when and for how many seconds, and whether that is longer than its threshold in minutes (overThreshold); also lists agents, teams and unavailable codes',
 		defaults: { name: 'CXone' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -23,7 +23,7 @@ export class CxoneAgentStateHistory implements INodeType {
 		defaultVersion: 2,
 		subtitle: `={{ ${AGENTS_SUBTITLE} + " · " + $parameter["timeRange"] }}`,
 		description:
-			'Get NICE CXone agent state history (available, breaks, lunch, contacts) for a time window',
+			'Answers what NICE CXone agents did in a time window (e.g. yesterday): one item per state (Available, Break, Lunch, on a contact) with its label, start and end, durationSeconds, and overThreshold when it lasted longer than its threshold in minutes',
 		defaults: { name: 'CXone Agent State History' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

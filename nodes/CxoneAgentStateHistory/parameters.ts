@@ -125,9 +125,23 @@ export function readHistoryPlan(
 		includeSummary: options.includeSummary === true,
 		resolveAgentNames: options.resolveAgentNames !== false,
 		skipInvalid: options.skipInvalid === true,
-		output:
-			this.getNode().typeVersion >= 2 ? readOutputMode(param('output', 'all'), 'output') : 'all',
+		output: readOutput(this.getNode(), param),
 	};
+}
+
+/**
+ * Version 2's Output; version 1 always outputs all fields. With no Output given, a node run as an
+ * AI Agent's tool (type `…Tool`) outputs Simplified, a workflow node All Fields. In n8n, the
+ * workflow fills a missing Output with the default of the property it displays (description.ts:
+ * All Fields today), so this fallback decides only where nothing fills it.
+ */
+function readOutput(
+	node: { type: string; typeVersion: number },
+	param: (name: string, fallback?: unknown) => unknown,
+): OutputMode {
+	if (node.typeVersion < 2) return 'all';
+	const fallback: OutputMode = node.type.endsWith('Tool') ? 'simplified' : 'all';
+	return readOutputMode(param('output', fallback), 'output');
 }
 
 type ThresholdOptions = Pick<

@@ -30,3 +30,32 @@ export function simplifyRecord(record: StateRecord): SimplifiedRecord {
 	}
 	return out as unknown as SimplifiedRecord;
 }
+
+/**
+ * The fields of a simplified current-state item (CXone node, Agent State → Get Current), in output
+ * order: who, what, since when and for how long, and whether it is over its threshold.
+ */
+export const CURRENT_STATE_SIMPLIFIED_FIELDS = [
+	'agentId',
+	'agentName',
+	'teamName',
+	'label',
+	'startTime',
+	'durationSeconds',
+	'durationFormatted',
+	'isOpen',
+	'overThreshold',
+] as const;
+
+export type CurrentStateSimplifiedField = (typeof CURRENT_STATE_SIMPLIFIED_FIELDS)[number];
+
+/** The current-state item with only CURRENT_STATE_SIMPLIFIED_FIELDS, in that order; absent stays absent. */
+export function simplifyCurrentState<T extends Record<string, unknown>>(
+	item: T,
+): Partial<Pick<T, CurrentStateSimplifiedField & keyof T>> {
+	const out: Record<string, unknown> = {};
+	for (const field of CURRENT_STATE_SIMPLIFIED_FIELDS) {
+		if (item[field] !== undefined) out[field] = item[field];
+	}
+	return out as Partial<Pick<T, CurrentStateSimplifiedField & keyof T>>;
+}

@@ -56,7 +56,7 @@ export const RESOURCES: Resource[] = [
 				value: 'getCurrent',
 				action: 'Get current agent states',
 				description:
-					'Get the state each agent is in right now (e.g. Unavailable: Break) and for how long',
+					'Get the state each agent is in right now (label, e.g. Break), since when (startTime) and for how long (durationSeconds); overThreshold is true when it has lasted longer than its threshold in minutes',
 				properties: agentStateGetCurrent.description,
 				execute: agentStateGetCurrent.execute,
 			},

@@ -5,20 +5,55 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { agentStatesPath } from '../../../shared/api';
 import { optionsCollection, timezoneProperty } from '../../../shared/descriptions/options';
+import { OUTPUT_MODE_NAME, outputModeProperty } from '../../../shared/descriptions/outputMode';
 import { thresholdProperties } from '../../../shared/descriptions/thresholds';
 import { currentStateItem } from '../../../shared/directory/items';
 import { listRecords } from '../../../shared/directory/listRecords';
 import { InputError } from '../../../shared/errors';
 import { parseAgentIds } from '../../../shared/history/agentIds';
+import type { OutputMode } from '../../../shared/parameters/outputMode';
+import { readOutputMode } from '../../../shared/parameters/outputMode';
 import { readThresholdRules } from '../../../shared/parameters/thresholds';
 import { resolveTimeZone } from '../../../shared/parameters/timeZone';
 import { CURRENT_STATE_RECORDS } from '../../../shared/records/directoryFields';
 import { parseIsoToMs, toCxoneUtc } from '../../../shared/time/iso';
+import { CURRENT_STATE_SIMPLIFIED_FIELDS, simplifyCurrentState } from '../../../shared/simplify';
 import { thresholdMsFor } from '../../../shared/thresholds';
 import { getZoneFormatter } from '../../../shared/time/zone';
 import { readRequestSettings } from '../common';
 
 const show = { resource: ['agentState'], operation: ['getCurrent'] };
+
+/**
+ * Output: All Fields by default in a workflow, Simplified by default when the node runs as an AI
+ * Agent's tool (`@tool`: n8n fills the default of the property it displays, so a tool without a
+ * stored Output reads Simplified and one set to All Fields keeps it).
+ */
+function outputProperty(tool: boolean): INodeProperties {
+	const base = outputModeProperty({ ...show, '@tool': [tool] });
+	return {
+		...base,
+		options: [
+			{
+				name: 'All Fields',
+				value: 'all',
+				description: 'Every field of each current state',
+			},
+			{
+				name: 'Simplified',
+				value: 'simplified',
+				description: `Only ${CURRENT_STATE_SIMPLIFIED_FIELDS.join(', ')}`,
+			},
+		],
+		default: tool ? 'simplified' : 'all',
+		description: 'Which fields each current-state item carries',
+	};
+}
+
+/** Output when none is stored: Simplified for a tool (type `…Tool`), else All Fields. */
+export function defaultOutputMode(nodeType: string): OutputMode {
+	return nodeType.endsWith('Tool') ? 'simplified' : 'all';
+}
 
 export const description: INodeProperties[] = [
 	{
@@ -41,6 +76,8 @@ export const description: INodeProperties[] = [
 			'Only agents of these teams; none = every team. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show },
 	},
+	outputProperty(false),
+	outputProperty(true),
 	{
 		...optionsCollection([
 			...thresholdProperties(
@@ -78,6 +115,9 @@ export async function execute(
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const zone = resolveTimeZone(options.timezone, this.getTimezone());
 	const rules = readThresholdRules(this, i, 'options.thresholds');
+	const output = readOutputMode(
+		this.getNodeParameter(OUTPUT_MODE_NAME, i, defaultOutputMode(this.getNode().type)),
+	);
 	const qs: IDataObject = {};
 	if (options.updatedSince !== undefined && options.updatedSince !== '') {
 		const text = String(options.updatedSince);
@@ -101,7 +141,7 @@ export async function execute(
 	);
 	const wanted = agents.length > 0 ? new Set(agents) : undefined;
 	const zoned = getZoneFormatter(zone);
-	return records
+	const items = records
 		.filter(
 			(r) =>
 				(wanted === undefined || wanted.has(r.agentId)) &&
@@ -115,4 +155,5 @@ export async function execute(
 				rules === null ? undefined : (state, reason) => thresholdMsFor(rules, state, reason),
 			),
 		);
+	return output === 'simplified' ? items.map((item) => simplifyCurrentState(item)) : items;
 }
