@@ -8,7 +8,7 @@ import {
 	stateNameOverridesOption,
 	timezoneProperty,
 } from '../shared/descriptions/options';
-import { outputModeProperty } from '../shared/descriptions/outputMode';
+import { outputModeProperties } from '../shared/descriptions/outputMode';
 import { thresholdProperties } from '../shared/descriptions/thresholds';
 import { CHUNK_HOURS } from '../shared/limits';
 
@@ -73,7 +73,7 @@ export const agentStateHistoryProperties: INodeProperties[] = [
 		description:
 			'Whether to output one item per state record (for Sheets or Airtable upserts on recordId). Off: one item per agent with its states and a summary.',
 	},
-	outputModeProperty(V2),
+	...outputModeProperties(V2),
 	optionsCollection([
 		{
 			displayName: 'Boundary Handling',

@@ -11,7 +11,7 @@ import { oneOf } from '../shared/parameters/choice';
 import { commaList } from '../shared/parameters/lists';
 import { positiveNumber } from '../shared/parameters/numbers';
 import type { OutputMode } from '../shared/parameters/outputMode';
-import { readOutputMode } from '../shared/parameters/outputMode';
+import { defaultOutputMode, readOutputMode } from '../shared/parameters/outputMode';
 import { readThresholdRules } from '../shared/parameters/thresholds';
 import { readRequestOptions } from '../shared/parameters/requestOptions';
 import { resolveTimeZone } from '../shared/parameters/timeZone';
@@ -129,19 +129,13 @@ export function readHistoryPlan(
 	};
 }
 
-/**
- * Version 2's Output; version 1 always outputs all fields. With no Output given, a node run as an
- * AI Agent's tool (type `…Tool`) outputs Simplified, a workflow node All Fields. In n8n, the
- * workflow fills a missing Output with the default of the property it displays (description.ts:
- * All Fields today), so this fallback decides only where nothing fills it.
- */
+/** Version 2's Output (Simplified by default as a tool); version 1 always outputs all fields. */
 function readOutput(
 	node: { type: string; typeVersion: number },
 	param: (name: string, fallback?: unknown) => unknown,
 ): OutputMode {
 	if (node.typeVersion < 2) return 'all';
-	const fallback: OutputMode = node.type.endsWith('Tool') ? 'simplified' : 'all';
-	return readOutputMode(param('output', fallback), 'output');
+	return readOutputMode(param('output', defaultOutputMode(node.type)), 'output');
 }
 
 type ThresholdOptions = Pick<

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { agentSelectionProperties } from '../shared/descriptions/agentSelection';
 import * as common from '../shared/descriptions/options';
-import { outputModeProperty } from '../shared/descriptions/outputMode';
+import { outputModeProperties } from '../shared/descriptions/outputMode';
 import { thresholdProperties } from '../shared/descriptions/thresholds';
 
 // Version 1's single Duration (Minutes) and version 2's rows (docs/thresholds.md).
@@ -79,7 +79,7 @@ export const agentStateTriggerProperties: INodeProperties[] = [
 		],
 	},
 	common.timezoneProperty('local times in the output (startTime, endTime)'),
-	outputModeProperty(V2),
+	...outputModeProperties(V2),
 	common.optionsCollection([
 		common.includeRawOption,
 		{

@@ -5,7 +5,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { Cxone } from '../../../nodes/Cxone/Cxone.node';
 import { CxoneAgentStateHistory } from '../../../nodes/CxoneAgentStateHistory/CxoneAgentStateHistory.node';
-import { defaultOutputMode } from '../../../nodes/Cxone/actions/agentState/getCurrent.operation';
+import { defaultOutputMode } from '../../../nodes/shared/parameters/outputMode';
 import { CURRENT_STATE_SIMPLIFIED_FIELDS } from '../../../nodes/shared/simplify';
 import { API, currentState, listPage, runCxone, serve, useNockAndClock } from './fixtures';
 

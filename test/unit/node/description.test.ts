@@ -55,7 +55,8 @@ it('keeps its parameter names and defaults', () => {
 		end: '',
 		timezone: '',
 		splitIntoItems: true,
-		output: 'all',
+		// The last of the two Output properties: Simplified as an AI Agent's tool.
+		output: 'simplified',
 	});
 	expect(Object.fromEntries([...options.values()].map((o) => [o.name, o.default]))).toEqual({
 		boundary: 'clip',
@@ -96,7 +97,11 @@ it('shows the single threshold in version 1 only, the Thresholds rows and Output
 	expect(options.get('thresholdLabels')?.displayOptions).toEqual({ show: { '@version': [1] } });
 	expect(options.get('thresholds')?.displayOptions).toEqual({ show: { '@version': [2] } });
 	expect(options.get('otherStatesMinutes')?.displayOptions).toEqual({ show: { '@version': [2] } });
-	expect(byName.get('output')?.displayOptions).toEqual({ show: { '@version': [2] } });
+	const outputs = d.properties.filter((p) => p.name === 'output');
+	expect(outputs.map((p) => [p.default, p.displayOptions])).toEqual([
+		['all', { show: { '@version': [2], '@tool': [false] } }],
+		['simplified', { show: { '@version': [2], '@tool': [true] } }],
+	]);
 	expect(options.get('thresholds')).toMatchObject({
 		type: 'fixedCollection',
 		typeOptions: { multipleValues: true },
@@ -104,7 +109,12 @@ it('shows the single threshold in version 1 only, the Thresholds rows and Output
 			{
 				name: 'rules',
 				values: [
-					{ name: 'label', type: 'string', default: '' },
+					{
+						name: 'label',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getReasons' },
+						default: '',
+					},
 					{ name: 'minutes', type: 'number', default: 15 },
 				],
 			},

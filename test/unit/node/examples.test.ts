@@ -1,5 +1,4 @@
-// The history node's examples (examples/*.json): version 2 with the Thresholds rows, except the
-// timecard, which test/e2e/editor.browser.test.js opens expecting version 1's threshold options.
+// The history node's examples (examples/*.json): version 2 with the Thresholds rows.
 import { readHistoryPlan } from '../../../nodes/CxoneAgentStateHistory/parameters';
 import alert from '../../../examples/break-overage-alert.json';
 import timecard from '../../../examples/daily-timecard.json';
@@ -38,10 +37,9 @@ it('break-overage-alert: Break 15 and Lunch 60, all fields, feeding the IF on ov
 	expect(alert.connections['CXone Agent State History'].main[0][0].node).toBe(check?.name);
 });
 
-it('daily-timecard stays at version 1 (the editor test reads its options): Break over 15', () => {
-	const plan = planOf(timecard, 1);
-	expect(plan.normalizer).toMatchObject({ thresholdMinutes: 15, thresholdLabels: ['Break'] });
-	expect(plan.normalizer.thresholds).toBeUndefined();
+it('daily-timecard: Break 15 and Lunch 60, one item per agent', () => {
+	const plan = planOf(timecard);
+	expect(plan.normalizer.thresholds).toEqual(BREAK_15_LUNCH_60);
 	expect(plan.splitIntoItems).toBe(false);
 });
 

@@ -86,10 +86,12 @@ describe('description', () => {
 				show: { event: ['stateExceeded'], '@version': [2] },
 			});
 		}
-		expect(byName.get('output')).toMatchObject({
-			default: 'all',
-			displayOptions: { show: { '@version': [2] } },
-		});
+		// Output twice: All Fields in a workflow, Simplified as an AI Agent's tool.
+		const outputs = node.description.properties.filter((p) => p.name === 'output');
+		expect(outputs.map((p) => [p.default, p.displayOptions])).toEqual([
+			['all', { show: { '@version': [2], '@tool': [false] } }],
+			['simplified', { show: { '@version': [2], '@tool': [true] } }],
+		]);
 		// The filters choose states for every event, in both versions.
 		expect(byName.get('filters')?.displayOptions).toBeUndefined();
 	});

@@ -5,14 +5,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { agentStatesPath } from '../../../shared/api';
 import { optionsCollection, timezoneProperty } from '../../../shared/descriptions/options';
-import { OUTPUT_MODE_NAME, outputModeProperty } from '../../../shared/descriptions/outputMode';
+import { OUTPUT_MODE_NAME, outputModeProperties } from '../../../shared/descriptions/outputMode';
 import { thresholdProperties } from '../../../shared/descriptions/thresholds';
 import { currentStateItem } from '../../../shared/directory/items';
 import { listRecords } from '../../../shared/directory/listRecords';
 import { InputError } from '../../../shared/errors';
 import { parseAgentIds } from '../../../shared/history/agentIds';
-import type { OutputMode } from '../../../shared/parameters/outputMode';
-import { readOutputMode } from '../../../shared/parameters/outputMode';
+import { defaultOutputMode, readOutputMode } from '../../../shared/parameters/outputMode';
 import { readThresholdRules } from '../../../shared/parameters/thresholds';
 import { resolveTimeZone } from '../../../shared/parameters/timeZone';
 import { CURRENT_STATE_RECORDS } from '../../../shared/records/directoryFields';
@@ -23,37 +22,6 @@ import { getZoneFormatter } from '../../../shared/time/zone';
 import { readRequestSettings } from '../common';
 
 const show = { resource: ['agentState'], operation: ['getCurrent'] };
-
-/**
- * Output: All Fields by default in a workflow, Simplified by default when the node runs as an AI
- * Agent's tool (`@tool`: n8n fills the default of the property it displays, so a tool without a
- * stored Output reads Simplified and one set to All Fields keeps it).
- */
-function outputProperty(tool: boolean): INodeProperties {
-	const base = outputModeProperty({ ...show, '@tool': [tool] });
-	return {
-		...base,
-		options: [
-			{
-				name: 'All Fields',
-				value: 'all',
-				description: 'Every field of each current state',
-			},
-			{
-				name: 'Simplified',
-				value: 'simplified',
-				description: `Only ${CURRENT_STATE_SIMPLIFIED_FIELDS.join(', ')}`,
-			},
-		],
-		default: tool ? 'simplified' : 'all',
-		description: 'Which fields each current-state item carries',
-	};
-}
-
-/** Output when none is stored: Simplified for a tool (type `…Tool`), else All Fields. */
-export function defaultOutputMode(nodeType: string): OutputMode {
-	return nodeType.endsWith('Tool') ? 'simplified' : 'all';
-}
 
 export const description: INodeProperties[] = [
 	{
@@ -76,8 +44,10 @@ export const description: INodeProperties[] = [
 			'Only agents of these teams; none = every team. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show },
 	},
-	outputProperty(false),
-	outputProperty(true),
+	...outputModeProperties(show, {
+		item: 'current state',
+		fields: CURRENT_STATE_SIMPLIFIED_FIELDS,
+	}),
 	{
 		...optionsCollection([
 			...thresholdProperties(
