@@ -4,9 +4,8 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { cxoneIcon } from '../shared/descriptions/node';
+import { actionNodeConnections, cxoneIcon } from '../shared/descriptions/node';
 import { cxoneNodeMethods } from '../shared/methods';
 import { cxoneProperties } from './actions/description';
 import { router } from './actions/router';
@@ -23,8 +22,7 @@ export class Cxone implements INodeType {
 			'Answers which NICE CXone state each agent is in right now (e.g. Break), since when and for how many seconds, and whether that is longer than its threshold in minutes (overThreshold); also lists agents, teams and unavailable codes',
 		defaults: { name: 'CXone' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		...actionNodeConnections,
 		// A literal: n8n's linter looks for testedBy here.
 		credentials: [{ name: 'cxoneOAuth2Api', required: true, testedBy: 'cxoneOAuth2ApiTest' }],
 		properties: cxoneProperties,

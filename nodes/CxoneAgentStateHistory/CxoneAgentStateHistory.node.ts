@@ -4,10 +4,9 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AGENTS_SUBTITLE } from '../shared/descriptions/agentSelection';
-import { cxoneIcon } from '../shared/descriptions/node';
+import { actionNodeConnections, cxoneIcon, stateNodeVersions } from '../shared/descriptions/node';
 import { cxoneNodeMethods } from '../shared/methods';
 import { agentStateHistoryProperties } from './description';
 import { executeAgentStateHistory } from './execute';
@@ -18,16 +17,13 @@ export class CxoneAgentStateHistory implements INodeType {
 		name: 'cxoneAgentStateHistory',
 		icon: cxoneIcon,
 		group: ['transform'],
-		// 2: per-reason Thresholds rows and the Output choice (docs/thresholds.md).
-		version: [1, 2],
-		defaultVersion: 2,
+		...stateNodeVersions,
 		subtitle: `={{ ${AGENTS_SUBTITLE} + " · " + $parameter["timeRange"] }}`,
 		description:
 			'Answers what NICE CXone agents did in a time window (e.g. yesterday): one item per state (Available, Break, Lunch, on a contact) with its label, start and end, durationSeconds, and overThreshold when it lasted longer than its threshold in minutes',
 		defaults: { name: 'CXone Agent State History' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		...actionNodeConnections,
 		// A literal: n8n's linter looks for testedBy here.
 		credentials: [{ name: 'cxoneOAuth2Api', required: true, testedBy: 'cxoneOAuth2ApiTest' }],
 		properties: agentStateHistoryProperties,

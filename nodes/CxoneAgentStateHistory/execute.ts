@@ -4,7 +4,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toNodeError } from '../shared/errors';
+import { failedItem } from '../shared/errors';
 import { readCredentialSettings } from '../shared/parameters/credentialSettings';
 import { AgentNames } from '../shared/history/agentNames';
 import { fetchStateHistory } from '../shared/history/fetchStateHistory';
@@ -71,15 +71,7 @@ export async function executeAgentStateHistory(
 			// A loop, not push(...built): spreading ~125k+ items overflows the call stack.
 			for (const item of built) returnData.push(item);
 		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, i);
-			if (this.continueOnFail()) {
-				returnData.push({
-					json: { error: nodeError.message, description: nodeError.description ?? null },
-					pairedItem: { item: i },
-				});
-				continue;
-			}
-			throw nodeError;
+			returnData.push(failedItem(this, error, i));
 		}
 	}
 	return [returnData];

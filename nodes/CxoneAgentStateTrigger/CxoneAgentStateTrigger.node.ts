@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AGENTS_SUBTITLE } from '../shared/descriptions/agentSelection';
-import { cxoneIcon } from '../shared/descriptions/node';
+import { cxoneIcon, stateNodeVersions } from '../shared/descriptions/node';
 import { cxoneNodeMethods } from '../shared/methods';
 import { agentStateTriggerProperties } from './description';
 import { pollAgentStates } from './poll';
@@ -18,9 +18,7 @@ export class CxoneAgentStateTrigger implements INodeType {
 		name: 'cxoneAgentStateTrigger',
 		icon: cxoneIcon,
 		group: ['trigger'],
-		// 2: per-reason Thresholds rows and the Output choice (docs/thresholds.md).
-		version: [1, 2],
-		defaultVersion: 2,
+		...stateNodeVersions,
 		subtitle: `={{ ({ stateEnded: "State ended", stateStarted: "State started", stateExceeded: $parameter["thresholdMinutes"] ? "Over " + $parameter["thresholdMinutes"] + " min" : "Over threshold" })[$parameter["event"]] + " · " + ${AGENTS_SUBTITLE} }}`,
 		description:
 			'Starts the workflow when NICE CXone agent states end, start or run over a duration (e.g. a break running long)',

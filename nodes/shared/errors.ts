@@ -1,4 +1,4 @@
-import type { INode } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
@@ -34,4 +34,21 @@ export function toNodeError(
 		itemIndex,
 		description: err instanceof InputError ? `Check the "${err.parameter}" parameter.` : undefined,
 	});
+}
+
+/**
+ * What a failed input item becomes: with continueOnFail an error item paired to it (the other
+ * items go on), else the node error, thrown.
+ */
+export function failedItem(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): INodeExecutionData {
+	const nodeError = toNodeError(ctx.getNode(), error, itemIndex);
+	if (!ctx.continueOnFail()) throw nodeError;
+	return {
+		json: { error: nodeError.message, description: nodeError.description ?? null },
+		pairedItem: { item: itemIndex },
+	};
 }

@@ -3,14 +3,24 @@
 
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ListQuery } from '../../shared/directory/listRecords';
+import { listRecords } from '../../shared/directory/listRecords';
 import { readCredentialSettings } from '../../shared/parameters/credentialSettings';
+import type { RecordValidator } from '../../shared/records/validate';
 import { readRequestOptions } from '../../shared/parameters/requestOptions';
 import type { RequestSettings } from '../../shared/parameters/requestOptions';
 import { wholeNumber } from '../../shared/parameters/numbers';
 import { InputError } from '../../shared/errors';
 
+/** An operation's execute: the items of input item `i`. */
+export type Execute = (
+	this: IExecuteFunctions,
+	i: number,
+	apiVersion: string,
+) => Promise<IDataObject[]>;
+
 /** Return All and Limit for one resource's Get Many. */
-export function returnAllProperties(resource: string): INodeProperties[] {
+function returnAllProperties(resource: string): INodeProperties[] {
 	const show = { resource: [resource], operation: ['getMany'] };
 	return [
 		{
@@ -61,4 +71,53 @@ export function optionalText(value: unknown): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	const text = String(value).trim();
 	return text === '' ? undefined : text;
+}
+
+/**
+ * Return All, Limit and Active Only for one resource's Get Many (Active Only on by default: what a
+ * supervisor lists day to day); `activeOnly` describes it.
+ */
+export function getManyProperties(resource: string, activeOnly: string): INodeProperties[] {
+	return [
+		...returnAllProperties(resource),
+		{
+			displayName: 'Active Only',
+			name: 'activeOnly',
+			type: 'boolean',
+			default: true,
+			description: activeOnly,
+			displayOptions: { show: { resource: [resource], operation: ['getMany'] } },
+		},
+	];
+}
+
+export function readActiveOnly(ctx: IExecuteFunctions, i: number): boolean {
+	return ctx.getNodeParameter('activeOnly', i, true) === true;
+}
+
+export interface GetMany<T> {
+	query: ListQuery;
+	validator: RecordValidator<T>;
+	activeOnly: boolean;
+	/** A filter CXone was asked to apply too: kept here in case the API ignores it. */
+	keep?: (record: T) => boolean;
+	item: (record: T) => IDataObject;
+}
+
+/**
+ * A Get Many: every page, validated; inactive records dropped when asked (also if the API ignored
+ * the filter), then Return All or Limit.
+ */
+export async function getMany<T extends { isActive: boolean | null }>(
+	ctx: IExecuteFunctions,
+	i: number,
+	q: GetMany<T>,
+): Promise<IDataObject[]> {
+	const limit = readLimit(ctx, i);
+	const { transport } = readRequestSettings(ctx, i);
+	const { records } = await listRecords(ctx, q.query, q.validator, transport);
+	const kept = records.filter(
+		(r) => (!q.activeOnly || r.isActive !== false) && (q.keep === undefined || q.keep(r)),
+	);
+	return (limit === undefined ? kept : kept.slice(0, limit)).map(q.item);
 }

@@ -1,7 +1,9 @@
 // Every resource and operation of the CXone node: the one table the description and the router
 // read, so an operation is added in one place.
 
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Execute } from './common';
 
 import * as agentGet from './agent/get.operation';
 import * as agentGetMany from './agent/getMany.operation';
@@ -15,7 +17,7 @@ export interface Operation {
 	action: string;
 	description: string;
 	properties: INodeProperties[];
-	execute: (this: IExecuteFunctions, i: number, apiVersion: string) => Promise<IDataObject[]>;
+	execute: Execute;
 }
 
 export interface Resource {

@@ -4,7 +4,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { toNodeError } from '../../shared/errors';
+import { failedItem } from '../../shared/errors';
 import { cxoneApiVersion } from './common';
 import { findOperation } from './operations';
 
@@ -29,15 +29,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				out.push({ json, pairedItem: { item: i } });
 			}
 		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, i);
-			if (this.continueOnFail()) {
-				out.push({
-					json: { error: nodeError.message, description: nodeError.description ?? null },
-					pairedItem: { item: i },
-				});
-				continue;
-			}
-			throw nodeError;
+			out.push(failedItem(this, error, i));
 		}
 	}
 	return [out];

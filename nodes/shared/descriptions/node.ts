@@ -3,8 +3,21 @@
 // methods/index.ts.
 
 import type { INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 export const cxoneIcon: INodeTypeDescription['icon'] = {
 	light: 'file:cxone.svg',
 	dark: 'file:cxone.dark.svg',
+};
+
+/** The history node's and the trigger's versions; 2 added the Thresholds rows and Output (docs/thresholds.md). */
+export const stateNodeVersions: Pick<INodeTypeDescription, 'version' | 'defaultVersion'> = {
+	version: [1, 2],
+	defaultVersion: 2,
+};
+
+/** An action node: one main input and output (usableAsTool stays a literal: the linter reads it). */
+export const actionNodeConnections: Pick<INodeTypeDescription, 'inputs' | 'outputs'> = {
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
 };

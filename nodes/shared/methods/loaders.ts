@@ -12,10 +12,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { RequestOptions } from '../api';
 import { agentsPath, teamsPath, unavailableCodesPath } from '../api';
 import { fullName } from '../directory/items';
+import type { ListQuery } from '../directory/listRecords';
 import { listRecords } from '../directory/listRecords';
 import * as limits from '../limits';
 import { readCredentialSettings } from '../parameters/credentialSettings';
 import type { AgentRecord } from '../records/directoryFields';
+import type { RecordValidator } from '../records/validate';
 import { AGENT_RECORDS, TEAM_RECORDS, UNAVAILABLE_CODE_RECORDS } from '../records/directoryFields';
 import { CXONE_STATE_NAMES } from '../states/stateTables';
 
@@ -71,6 +73,20 @@ async function loading<T>(ctx: ILoadOptionsFunctions, what: string, load: () => 
 	throw failure;
 }
 
+/** Every record of a list, for a picker: the credential's API version, a refusal explained. */
+async function loadList<T>(
+	ctx: ILoadOptionsFunctions,
+	what: string,
+	query: (version: string) => ListQuery,
+	validator: RecordValidator<T>,
+): Promise<T[]> {
+	const version = await apiVersion(ctx);
+	return await loading(ctx, what, async () => {
+		const { records } = await listRecords(ctx, query(version), validator, TRANSPORT);
+		return records;
+	});
+}
+
 function agentOption(r: AgentRecord): INodePropertyOptions {
 	const name = fullName(r.firstName, r.lastName, r.userName) ?? `Agent ${r.agentId}`;
 	return {
@@ -90,16 +106,13 @@ function byActiveThenName(a: AgentRecord, b: AgentRecord): number {
 }
 
 export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const version = await apiVersion(this);
-	return await loading(this, 'agents', async () => {
-		const { records } = await listRecords(
-			this,
-			{ path: agentsPath(version), listKey: 'agents', what: 'agent' },
-			AGENT_RECORDS,
-			TRANSPORT,
-		);
-		return records.sort(byActiveThenName).map(agentOption);
-	});
+	const records = await loadList(
+		this,
+		'agents',
+		(version) => ({ path: agentsPath(version), listKey: 'agents', what: 'agent' }),
+		AGENT_RECORDS,
+	);
+	return records.sort(byActiveThenName).map(agentOption);
 }
 
 /** The searchable agent list (CXone searchString), a page at a time. */
@@ -108,43 +121,43 @@ export async function searchAgents(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const version = await apiVersion(this);
 	const skip = Number(paginationToken ?? 0) || 0;
-	return await loading(this, 'agents', async () => {
-		const qs: Record<string, string | number> = { skip, top: SEARCH_PAGE };
-		if (filter !== undefined && filter.trim() !== '') qs.searchString = filter.trim();
-		const { records } = await listRecords(
-			this,
-			{ path: agentsPath(version), qs, listKey: 'agents', unpaged: true, what: 'agent' },
-			AGENT_RECORDS,
-			TRANSPORT,
-		);
-		const results = records.sort(byActiveThenName).map((r) => {
-			const o = agentOption(r);
-			return { name: o.name, value: r.agentId };
-		});
-		return records.length >= SEARCH_PAGE
-			? { results, paginationToken: String(skip + records.length) }
-			: { results };
+	const qs: Record<string, string | number> = { skip, top: SEARCH_PAGE };
+	if (filter !== undefined && filter.trim() !== '') qs.searchString = filter.trim();
+	const records = await loadList(
+		this,
+		'agents',
+		(version) => ({
+			path: agentsPath(version),
+			qs,
+			listKey: 'agents',
+			unpaged: true,
+			what: 'agent',
+		}),
+		AGENT_RECORDS,
+	);
+	const results = records.sort(byActiveThenName).map((r) => {
+		const o = agentOption(r);
+		return { name: o.name, value: r.agentId };
 	});
+	return records.length >= SEARCH_PAGE
+		? { results, paginationToken: String(skip + records.length) }
+		: { results };
 }
 
 async function teamOptions(ctx: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const version = await apiVersion(ctx);
-	return await loading(ctx, 'teams', async () => {
-		const { records } = await listRecords(
-			ctx,
-			{ path: teamsPath(version), listKey: 'teams', what: 'team' },
-			TEAM_RECORDS,
-			TRANSPORT,
-		);
-		return records
-			.map((r) => ({
-				name: `${r.teamName ?? `Team ${r.teamId}`} (${r.teamId})${r.isActive === false ? ' · inactive' : ''}`,
-				value: r.teamId,
-			}))
-			.sort((a, b) => a.name.localeCompare(b.name));
-	});
+	const records = await loadList(
+		ctx,
+		'teams',
+		(version) => ({ path: teamsPath(version), listKey: 'teams', what: 'team' }),
+		TEAM_RECORDS,
+	);
+	return records
+		.map((r) => ({
+			name: `${r.teamName ?? `Team ${r.teamId}`} (${r.teamId})${r.isActive === false ? ' · inactive' : ''}`,
+			value: r.teamId,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function getTeams(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -159,20 +172,16 @@ export async function getTeamsOrBusinessUnit(
 
 /** Reason (unavailable code) names, then the state names: what a threshold or filter can name. */
 export async function getReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const version = await apiVersion(this);
-	const codes = await loading(this, 'unavailable codes', async () => {
-		const { records } = await listRecords(
-			this,
-			{
-				path: unavailableCodesPath(version),
-				listKey: 'unavailableCodes',
-				what: 'unavailable code',
-			},
-			UNAVAILABLE_CODE_RECORDS,
-			TRANSPORT,
-		);
-		return records;
-	});
+	const codes = await loadList(
+		this,
+		'unavailable codes',
+		(version) => ({
+			path: unavailableCodesPath(version),
+			listKey: 'unavailableCodes',
+			what: 'unavailable code',
+		}),
+		UNAVAILABLE_CODE_RECORDS,
+	);
 	const seen = new Set<string>();
 	const options: INodePropertyOptions[] = [];
 	const add = (name: string, description: string) => {

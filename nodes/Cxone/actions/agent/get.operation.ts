@@ -1,12 +1,13 @@
 // Agent → Get: one agent by id (GET /agents/{agentId}).
 
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { agentsPath } from '../../../shared/api';
 import { agentItem } from '../../../shared/directory/items';
 import { listRecords } from '../../../shared/directory/listRecords';
 import { InputError } from '../../../shared/errors';
 import { AGENT_RECORDS } from '../../../shared/records/directoryFields';
+import type { Execute } from '../common';
 import { readRequestSettings } from '../common';
 
 export const description: INodeProperties[] = [
@@ -41,11 +42,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	i: number,
-	apiVersion: string,
-): Promise<IDataObject[]> {
+export const execute: Execute = async function (i, apiVersion) {
 	const raw = this.getNodeParameter('agentId', i, '', { extractValue: true });
 	const agentId = String(raw ?? '').trim();
 	if (!/^\d{1,12}$/.test(agentId)) {
@@ -62,4 +59,4 @@ export async function execute(
 		transport,
 	);
 	return records.map(agentItem);
-}
+};

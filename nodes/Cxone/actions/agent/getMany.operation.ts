@@ -1,25 +1,17 @@
 // Agent → Get Many: the business unit's agents (GET /agents), searched, by team, active only.
 
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { agentsPath } from '../../../shared/api';
 import { agentItem } from '../../../shared/directory/items';
-import { listRecords } from '../../../shared/directory/listRecords';
 import { AGENT_RECORDS } from '../../../shared/records/directoryFields';
-import { optionalText, readLimit, readRequestSettings, returnAllProperties } from '../common';
+import type { Execute } from '../common';
+import { getMany, getManyProperties, optionalText, readActiveOnly } from '../common';
 
 const show = { resource: ['agent'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
-	...returnAllProperties('agent'),
-	{
-		displayName: 'Active Only',
-		name: 'activeOnly',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return only active agents (CXone isActive)',
-		displayOptions: { show },
-	},
+	...getManyProperties('agent', 'Whether to return only active agents (CXone isActive)'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -49,13 +41,8 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	i: number,
-	apiVersion: string,
-): Promise<IDataObject[]> {
-	const limit = readLimit(this, i);
-	const activeOnly = this.getNodeParameter('activeOnly', i, true) === true;
+export const execute: Execute = async function (i, apiVersion) {
+	const activeOnly = readActiveOnly(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const searchString = optionalText(filters.searchString);
 	const teamId = optionalText(filters.teamId);
@@ -63,17 +50,11 @@ export async function execute(
 	if (activeOnly) qs.isActive = 'true';
 	if (searchString !== undefined) qs.searchString = searchString;
 	if (teamId !== undefined) qs.teamId = teamId;
-	const { transport } = readRequestSettings(this, i);
-	const { records } = await listRecords(
-		this,
-		{ path: agentsPath(apiVersion), qs, listKey: 'agents', what: 'agent' },
-		AGENT_RECORDS,
-		transport,
-		// The API may ignore a filter: count only the records that pass it.
-		undefined,
-	);
-	const kept = records.filter(
-		(r) => (!activeOnly || r.isActive !== false) && (teamId === undefined || r.teamId === teamId),
-	);
-	return (limit === undefined ? kept : kept.slice(0, limit)).map(agentItem);
-}
+	return await getMany(this, i, {
+		query: { path: agentsPath(apiVersion), qs, listKey: 'agents', what: 'agent' },
+		validator: AGENT_RECORDS,
+		activeOnly,
+		keep: (r) => teamId === undefined || r.teamId === teamId,
+		item: agentItem,
+	});
+};

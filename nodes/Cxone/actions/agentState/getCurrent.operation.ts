@@ -1,7 +1,7 @@
 // Agent State → Get Current: each agent's state right now, from the Real-Time Data API
 // (GET /agents/states): "who is on break now, and for how long" in one request.
 
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { agentStatesPath } from '../../../shared/api';
 import { optionsCollection, timezoneProperty } from '../../../shared/descriptions/options';
@@ -19,6 +19,7 @@ import { parseIsoToMs, toCxoneUtc } from '../../../shared/time/iso';
 import { CURRENT_STATE_SIMPLIFIED_FIELDS, simplifyCurrentState } from '../../../shared/simplify';
 import { thresholdMsFor } from '../../../shared/thresholds';
 import { getZoneFormatter } from '../../../shared/time/zone';
+import type { Execute } from '../common';
 import { readRequestSettings } from '../common';
 
 const show = { resource: ['agentState'], operation: ['getCurrent'] };
@@ -75,11 +76,7 @@ function idList(value: unknown, parameter: string): string[] {
 	return empty ? [] : parseAgentIds(value, 'cxone', parameter);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	i: number,
-	apiVersion: string,
-): Promise<IDataObject[]> {
+export const execute: Execute = async function (i, apiVersion) {
 	const agents = idList(this.getNodeParameter('agentIds', i, []), 'agentIds');
 	const teams = new Set(idList(this.getNodeParameter('teamIds', i, []), 'teamIds'));
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
@@ -126,4 +123,4 @@ export async function execute(
 			),
 		);
 	return output === 'simplified' ? items.map((item) => simplifyCurrentState(item)) : items;
-}
+};

@@ -1,26 +1,18 @@
 // Unavailable Code → Get Many: the reasons agents can be Unavailable for (Break, Lunch, ACW codes),
 // of the business unit (GET /unavailable-codes) or of one team (GET /teams/{id}/unavailable-codes).
 
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { unavailableCodeItem } from '../../../shared/directory/items';
-import { listRecords } from '../../../shared/directory/listRecords';
 import { apiError, unavailableCodesPath } from '../../../shared/api';
 import { UNAVAILABLE_CODE_RECORDS } from '../../../shared/records/directoryFields';
-import { optionalText, readLimit, readRequestSettings, returnAllProperties } from '../common';
+import type { Execute } from '../common';
+import { getMany, getManyProperties, optionalText, readActiveOnly } from '../common';
 
 const show = { resource: ['unavailableCode'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
-	...returnAllProperties('unavailableCode'),
-	{
-		displayName: 'Active Only',
-		name: 'activeOnly',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return only codes agents can choose today',
-		displayOptions: { show },
-	},
+	...getManyProperties('unavailableCode', 'Whether to return only codes agents can choose today'),
 	{
 		displayName: 'Team Name or ID',
 		name: 'teamId',
@@ -33,20 +25,13 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	i: number,
-	apiVersion: string,
-): Promise<IDataObject[]> {
-	const limit = readLimit(this, i);
-	const activeOnly = this.getNodeParameter('activeOnly', i, true) === true;
+export const execute: Execute = async function (i, apiVersion) {
+	const activeOnly = readActiveOnly(this, i);
 	const teamId = optionalText(this.getNodeParameter('teamId', i, ''));
 	const qs: IDataObject = {};
 	if (activeOnly) qs[teamId === undefined ? 'isActive' : 'activeOnly'] = 'true';
-	const { transport } = readRequestSettings(this, i);
-	const { records } = await listRecords(
-		this,
-		{
+	return await getMany(this, i, {
+		query: {
 			path: unavailableCodesPath(apiVersion, teamId),
 			qs,
 			listKey: 'unavailableCodes',
@@ -54,18 +39,17 @@ export async function execute(
 			unpaged: teamId !== undefined,
 			what: 'unavailable code',
 		},
-		UNAVAILABLE_CODE_RECORDS,
-		transport,
-	);
-	const missing = records.find((r) => r.id === null);
-	if (missing !== undefined) {
-		throw apiError(
-			this.getNode(),
-			null,
-			`CXone sent an unavailable code without an id (name ${JSON.stringify(missing.name)})`,
-			'Each code needs id (or outstateId); nothing was returned rather than a code that cannot be matched to states.',
-		);
-	}
-	const kept = records.filter((r) => !activeOnly || r.isActive !== false);
-	return (limit === undefined ? kept : kept.slice(0, limit)).map(unavailableCodeItem);
-}
+		validator: UNAVAILABLE_CODE_RECORDS,
+		activeOnly,
+		keep: (r) => {
+			if (r.id !== null) return true;
+			throw apiError(
+				this.getNode(),
+				null,
+				`CXone sent an unavailable code without an id (name ${JSON.stringify(r.name)})`,
+				'Each code needs id (or outstateId); nothing was returned rather than a code that cannot be matched to states.',
+			);
+		},
+		item: unavailableCodeItem,
+	});
+};
