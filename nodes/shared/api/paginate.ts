@@ -120,7 +120,7 @@ export async function* paginate(
 	const seen = new Set<string>();
 	const followed = new Set<string>();
 
-	let request: CxoneRequest = !cxone
+	const request: CxoneRequest = !cxone
 		? { url: path, qs: { ...query.qs, page_size: pageSize } }
 		: query.unpaged
 			? { url: path, qs: { ...query.qs } }
@@ -131,9 +131,16 @@ export async function* paginate(
 	// read so far: an empty answer then means lost data, not the end (CXone documents 204 = none).
 	let promisedTotal: number | undefined;
 
+	const send = (r: CxoneRequest): Promise<CxoneResponse> => {
+		const sent = cxoneRequest.call(this, r, opts);
+		// Awaited below; until then a failure must not count as unhandled.
+		sent.catch(() => undefined);
+		return sent;
+	};
+	let pending = send(request);
+
 	for (;;) {
-		if (maxPages > 0 && pagesRead >= maxPages) throw pageCapReached(node, pagesRead, maxPages);
-		const res = await cxoneRequest.call(this, request, opts);
+		const res = await pending;
 		pagesRead++;
 		const empty = res.statusCode === 204 || res.body === null;
 		const page = empty ? undefined : parsePage(node, flavor, res.body, listKey);
@@ -167,42 +174,55 @@ export async function* paginate(
 			page: pagesRead,
 		};
 		if (page.totalRecords !== undefined) out.totalRecords = page.totalRecords;
-		yield out;
-		if (query.unpaged) return;
 
-		if (cxone) {
+		// The next request, decided from this page alone, leaves before the caller normalizes this
+		// one, so the wire and the processing overlap. Its errors are raised after this page.
+		let next: CxoneRequest | undefined;
+		let stop: Error | undefined;
+		if (query.unpaged) {
+			next = undefined;
+		} else if (cxone) {
 			// Only new records advance the offset: when a page repeats the previous page's last
 			// record (the list shifted between requests), skipping by page length would lose one.
 			skip += fresh;
 			const link = page.next !== undefined ? relativeNextLink(page.next) : undefined;
 			if (link !== undefined) {
 				if (followed.has(link)) {
-					throw notAdvancing(node, flavor, pagesRead, 'the same next link was returned twice');
+					stop = notAdvancing(node, flavor, pagesRead, 'the same next link was returned twice');
+				} else {
+					followed.add(link);
+					next = { url: link };
+					promisedTotal =
+						page.totalRecords !== undefined && skip < page.totalRecords
+							? page.totalRecords
+							: undefined;
 				}
-				followed.add(link);
-				request = { url: link };
-				promisedTotal =
-					page.totalRecords !== undefined && skip < page.totalRecords
-						? page.totalRecords
-						: undefined;
-				continue;
+			} else {
+				promisedTotal = undefined;
+				// No usable link: offsets. Without totalRecords, a full page means there may be more
+				// (the next request then returns 204 or an empty page).
+				const more =
+					page.totalRecords !== undefined
+						? skip < page.totalRecords
+						: page.records.length >= pageSize;
+				if (more) next = { url: path, qs: { ...query.qs, skip, top: pageSize } };
 			}
-			promisedTotal = undefined;
-			// No usable link: offsets. Without totalRecords, a full page means there may be more
-			// (the next request then returns 204 or an empty page).
-			const more =
-				page.totalRecords !== undefined
-					? skip < page.totalRecords
-					: page.records.length >= pageSize;
-			if (!more) return;
-			request = { url: path, qs: { ...query.qs, skip, top: pageSize } };
-		} else {
-			if (page.next === undefined) return;
+		} else if (page.next !== undefined) {
 			if (followed.has(page.next)) {
-				throw notAdvancing(node, flavor, pagesRead, 'the same page token was returned twice');
+				stop = notAdvancing(node, flavor, pagesRead, 'the same page token was returned twice');
+			} else {
+				followed.add(page.next);
+				next = { url: path, qs: { ...query.qs, page_size: pageSize, page_token: page.next } };
 			}
-			followed.add(page.next);
-			request = { url: path, qs: { ...query.qs, page_size: pageSize, page_token: page.next } };
 		}
+		if (next !== undefined && maxPages > 0 && pagesRead >= maxPages) {
+			stop = pageCapReached(node, pagesRead, maxPages);
+			next = undefined;
+		}
+		if (next !== undefined) pending = send(next);
+
+		yield out;
+		if (stop !== undefined) throw stop;
+		if (next === undefined) return;
 	}
 }
