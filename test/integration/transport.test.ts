@@ -207,21 +207,23 @@ describe('transport over HTTP against the fake CXone', () => {
 
 	it('retries a request that times out', async () => {
 		const ctx = context(fake);
-		fake.setFaults({ slow: { count: 1, delayMs: 400 } });
+		// A wide margin between the timeout and the slow answer: the retry must not time out too
+		// on a loaded machine (CI installs the n8n runtimes while these tests run).
+		fake.setFaults({ slow: { count: 1, delayMs: 1500 } });
 		const clock = fakeClock();
 		const res = await cxoneRequest.call(
 			ctx,
 			{ url: agentsPath('v27.0'), qs: { skip: 0, top: 100 } },
-			{ ...clock, timeoutMs: 100 },
+			{ ...clock, timeoutMs: 500 },
 		);
+		// The abandoned slow response is logged when the server finishes it; wait for that, before
+		// any assertion, so it cannot land in the next test's log.
+		for (let i = 0; i < 150 && !fake.log.some((e) => e.faults?.includes('slow')); i++) {
+			await sleep(20);
+		}
 		expect(res.statusCode).toBe(200);
 		expect((res.body as { agents: unknown[] }).agents).toHaveLength(6);
 		expect(clock.waits).toEqual([500]);
-		// The abandoned slow response is logged when the server finishes it; wait for that so it
-		// cannot land in the next test's log.
-		for (let i = 0; i < 100 && !fake.log.some((e) => e.faults?.includes('slow')); i++) {
-			await sleep(20);
-		}
 	});
 
 	it('a token that expires mid-pagination is refreshed once and reading continues', async () => {
