@@ -1,7 +1,7 @@
 // The next page's request leaves before the caller has processed the current page (paginate.ts),
 // in each paging mode, and the guards still act after the page they concern.
 import nock from 'nock';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { stateHistoryPath, V2_STATE_HISTORY_PATH } from '../../../nodes/shared/api/flavors';
 import type { PageQuery } from '../../../nodes/shared/api/paginate';
@@ -30,7 +30,6 @@ const page = (from: number, n: number, extra: Record<string, unknown> = {}) => (
 
 /** Requests nock saw, in order, as "skip" or the link's path. */
 let arrived: string[];
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(() => nock.disableNetConnect());
 beforeEach(() => {
@@ -57,7 +56,7 @@ async function requestsSeenPerPage(query: PageQuery, opts = {}) {
 	const seen: number[] = [];
 	for await (const p of paginate.call(ctx, query, { ...clock, maxRetries: 0, ...opts })) {
 		void p;
-		await wait(50);
+		await sleep(50);
 		seen.push(arrived.length);
 	}
 	return seen;
@@ -113,7 +112,7 @@ it('Max Pages: the capped page still arrives, no request goes beyond it, then th
 		}
 	};
 	await expect(run()).rejects.toThrow(NodeOperationError);
-	await wait(50);
+	await sleep(50);
 	expect(got).toEqual([2, 2]);
 	expect(arrived).toHaveLength(2);
 });
