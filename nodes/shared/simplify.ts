@@ -22,13 +22,19 @@ export type SimplifiedField = (typeof SIMPLIFIED_FIELDS)[number];
 
 export type SimplifiedRecord = Pick<StateRecord, SimplifiedField>;
 
+/** Only `fields` of `item`, in that order; absent fields stay absent. */
+function pick(item: object, fields: readonly string[]): Record<string, unknown> {
+	const from = item as Record<string, unknown>;
+	const out: Record<string, unknown> = {};
+	for (const field of fields) {
+		if (from[field] !== undefined) out[field] = from[field];
+	}
+	return out;
+}
+
 /** The record with only SIMPLIFIED_FIELDS, in that order; absent fields stay absent. */
 export function simplifyRecord(record: StateRecord): SimplifiedRecord {
-	const out: Record<string, unknown> = {};
-	for (const field of SIMPLIFIED_FIELDS) {
-		if (record[field] !== undefined) out[field] = record[field];
-	}
-	return out as unknown as SimplifiedRecord;
+	return pick(record, SIMPLIFIED_FIELDS) as unknown as SimplifiedRecord;
 }
 
 /**
@@ -53,9 +59,7 @@ export type CurrentStateSimplifiedField = (typeof CURRENT_STATE_SIMPLIFIED_FIELD
 export function simplifyCurrentState<T extends Record<string, unknown>>(
 	item: T,
 ): Partial<Pick<T, CurrentStateSimplifiedField & keyof T>> {
-	const out: Record<string, unknown> = {};
-	for (const field of CURRENT_STATE_SIMPLIFIED_FIELDS) {
-		if (item[field] !== undefined) out[field] = item[field];
-	}
-	return out as Partial<Pick<T, CurrentStateSimplifiedField & keyof T>>;
+	return pick(item, CURRENT_STATE_SIMPLIFIED_FIELDS) as Partial<
+		Pick<T, CurrentStateSimplifiedField & keyof T>
+	>;
 }

@@ -4,6 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { CxoneFunctions, RequestOptions } from '../api';
 import { agentsPath, paginate } from '../api';
+import { fullName } from '../directory/items';
 import type { StateRecord } from '../records/stateRecord';
 
 export interface AgentInfo {
@@ -23,11 +24,13 @@ function text(v: unknown): string | undefined {
 }
 
 function infoOf(raw: Record<string, unknown>): AgentInfo {
-	const first = text(raw.firstName);
-	const last = text(raw.lastName);
-	const full = [first, last].filter((p) => p !== undefined).join(' ');
+	const name = fullName(
+		text(raw.firstName) ?? null,
+		text(raw.lastName) ?? null,
+		text(raw.userName) ?? null,
+	);
 	return {
-		agentName: full !== '' ? full : text(raw.userName),
+		agentName: name ?? undefined,
 		teamId: text(raw.teamId),
 		teamName: text(raw.teamName),
 	};
