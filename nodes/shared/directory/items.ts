@@ -10,7 +10,7 @@ import type {
 	UnavailableCodeRecord,
 } from '../records/directoryFields';
 import { formatDuration } from '../records/durations';
-import { resolveStateName, stateCategory } from '../states/stateTables';
+import { isNoReason, resolveStateName, stateCategory } from '../states/stateTables';
 import { formatUtcIso } from '../time/iso';
 import type { ZoneFormatter } from '../time/zone';
 
@@ -76,8 +76,7 @@ export function currentStateItem(
 	thresholdFor?: ThresholdLookup,
 ): IDataObject {
 	const state = resolveStateName('cxone', r.stateId, r.apiStateName);
-	// outStateId 0 means "no reason", as in the state history.
-	const noReason = r.reasonId === 0 || r.reasonId === null;
+	const noReason = isNoReason(r.reasonId);
 	const reason = noReason ? null : r.reasonName;
 	const durationMs = r.startMs === null ? null : Math.max(0, readAtMs - r.startMs);
 	const durationSeconds = durationMs === null ? null : durationMs / 1000;

@@ -12,7 +12,7 @@ import { checkTimeZone, getZoneFormatter } from '../time/zone';
 import type { ApiFlavor, BoundaryMode, TimeWindow } from '../types';
 import type { StateRecord } from '../records/stateRecord';
 import { formatDuration } from '../records/durations';
-import { resolveStateName, stateCategory } from './stateTables';
+import { isNoReason, resolveStateName, stateCategory } from './stateTables';
 import type { StateNameOverrides } from './stateTables';
 
 export interface NormalizerOptions {
@@ -207,8 +207,7 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 
 		const startTimeUtc = formatUtcIso(startMs);
 		const state = resolveStateName(flavor, c.stateId, c.apiStateName, stateNameOverrides);
-		// CXone's outStateId 0 (and v2's reason_id 0) means "no reason".
-		const noReason = c.reasonId === 0;
+		const noReason = isNoReason(c.reasonId);
 		const reasonId = noReason ? null : c.reasonId;
 		const reason = noReason ? null : c.reasonName;
 		const durationMs = endMs - startMs;

@@ -54,6 +54,11 @@ export const V2_STATE_CATEGORIES: Readonly<Record<number, StateCategory>> = {
 /** A user's state renames: state id → name. */
 export type StateNameOverrides = Record<number, string>;
 
+/** CXone's outStateId 0 (and v2's reason_id 0) means "no reason": the state has none. */
+export function isNoReason(reasonId: number | null): boolean {
+	return reasonId === 0;
+}
+
 /** The category of a state id; always derived from the id, never from a (renamed) name. */
 export function stateCategory(flavor: ApiFlavor, id: number): StateCategory {
 	const table = flavor === 'reportingV2' ? V2_STATE_CATEGORIES : CXONE_STATE_CATEGORIES;

@@ -44,9 +44,11 @@ function toNumber(value: unknown): number {
 	return NaN;
 }
 
-/** Epoch ms of a date-like parameter value; strings without an offset are read in `zone`. */
-function dateParamToMs(value: unknown, zone: string, field: 'start' | 'end'): number {
-	const label = field === 'start' ? 'Start' : 'End';
+/**
+ * Epoch ms of a date-like parameter value (n8n's date picker, an expression's Date or luxon
+ * DateTime, epoch ms); strings without an offset are read in `zone`. NaN when it is none.
+ */
+export function dateValueToMs(value: unknown, zone: string): number {
 	let ms = NaN;
 	if (typeof value === 'number') {
 		ms = value;
@@ -60,6 +62,12 @@ function dateParamToMs(value: unknown, zone: string, field: 'start' | 'end'): nu
 		if (!dt.isValid) dt = DateTime.fromSQL(text, { zone });
 		if (dt.isValid) ms = dt.toMillis();
 	}
+	return ms;
+}
+
+function dateParamToMs(value: unknown, zone: string, field: 'start' | 'end'): number {
+	const label = field === 'start' ? 'Start' : 'End';
+	const ms = dateValueToMs(value, zone);
 	if (!Number.isFinite(ms)) {
 		throw new InputError(
 			field,

@@ -445,6 +445,25 @@ describe('Agent State: Get Current', () => {
 		expect(json.map((j) => j.agentId)).toEqual(['39260750']);
 	});
 
+	it('Updated Since without an offset is read in the chosen timezone, as Start and End are', async () => {
+		const seen = serve(`${API}/agents/states`, [listPage('agentStates', [currentState(1)])]);
+		await runCxone({
+			...base,
+			options: { timezone: 'America/New_York', updatedSince: '2024-05-02T19:00:00' },
+		});
+		expect(seen[0].query.updatedSince).toBe('2024-05-02T23:00:00.000Z');
+	});
+
+	it('a reason without an id keeps its name, as in the state history', async () => {
+		serve(`${API}/agents/states`, [
+			listPage('agentStates', [
+				currentState(1, { outStateId: null, outStateDescription: 'Break' }),
+			]),
+		]);
+		const { json } = await runCxone(base);
+		expect(json[0]).toMatchObject({ reasonId: null, reason: 'Break', label: 'Break' });
+	});
+
 	it('several agents: one request for all, only those agents kept', async () => {
 		serve(`${API}/agents/states`, [
 			listPage('agentStates', [currentState(39260750), currentState(39260751), currentState(1)]),
@@ -455,6 +474,9 @@ describe('Agent State: Get Current', () => {
 
 	it('bad inputs name their parameter', async () => {
 		await expect(runCxone({ ...base, agentIds: ['Ava'] })).rejects.toThrow(/"Ava" is not numeric/);
+		await expect(runCxone({ ...base, teamIds: ['Sales'] })).rejects.toThrow(
+			/Team IDs: "Sales" is not numeric/,
+		);
 		await expect(runCxone({ ...base, options: { updatedSince: 'yesterday' } })).rejects.toThrow(
 			/Updated Since "yesterday" is not a date-time/,
 		);

@@ -10,12 +10,13 @@ import { thresholdProperties } from '../../../shared/descriptions/thresholds';
 import { currentStateItem } from '../../../shared/directory/items';
 import { listRecords } from '../../../shared/directory/listRecords';
 import { InputError } from '../../../shared/errors';
-import { parseAgentIds } from '../../../shared/history/agentIds';
+import { parseAgentIds, parseTeamIds } from '../../../shared/history/agentIds';
 import { defaultOutputMode, readOutputMode } from '../../../shared/parameters/outputMode';
 import { readThresholdRules } from '../../../shared/parameters/thresholds';
 import { resolveTimeZone } from '../../../shared/parameters/timeZone';
 import { CURRENT_STATE_RECORDS } from '../../../shared/records/directoryFields';
-import { parseIsoToMs, toCxoneUtc } from '../../../shared/time/iso';
+import { toCxoneUtc } from '../../../shared/time/iso';
+import { dateValueToMs } from '../../../shared/time/window';
 import { CURRENT_STATE_SIMPLIFIED_FIELDS, simplifyCurrentState } from '../../../shared/simplify';
 import { thresholdMsFor } from '../../../shared/thresholds';
 import { getZoneFormatter } from '../../../shared/time/zone';
@@ -78,7 +79,7 @@ function idList(value: unknown, parameter: string): string[] {
 
 export const execute: Execute = async function (i, apiVersion) {
 	const agents = idList(this.getNodeParameter('agentIds', i, []), 'agentIds');
-	const teams = new Set(idList(this.getNodeParameter('teamIds', i, []), 'teamIds'));
+	const teams = parseTeamIds(this.getNodeParameter('teamIds', i, []), 'teamIds') ?? new Set();
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const zone = resolveTimeZone(options.timezone, this.getTimezone());
 	const rules = readThresholdRules(this, i, 'options.thresholds');
@@ -87,13 +88,12 @@ export const execute: Execute = async function (i, apiVersion) {
 	);
 	const qs: IDataObject = {};
 	if (options.updatedSince !== undefined && options.updatedSince !== '') {
-		const text = String(options.updatedSince);
-		// n8n's date picker gives a local date-time without offset: read it in the workflow zone.
-		const ms = parseIsoToMs(text) ?? Date.parse(text);
+		// Like the history node's Start and End: a date-time without offset is in the zone above.
+		const ms = dateValueToMs(options.updatedSince, zone);
 		if (!Number.isFinite(ms)) {
 			throw new InputError(
 				'options.updatedSince',
-				`Updated Since "${text}" is not a date-time. Pick one, or use an ISO 8601 instant such as 2024-05-01T13:00:00Z.`,
+				`Updated Since "${String(options.updatedSince)}" is not a date-time. Pick one, or use an ISO 8601 instant such as 2024-05-01T13:00:00Z.`,
 			);
 		}
 		qs.updatedSince = toCxoneUtc(ms);
