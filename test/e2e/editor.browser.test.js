@@ -228,6 +228,15 @@ describe('the CXone node in the n8n editor (headless Chromium)', () => {
 			// Its threshold rows, the reason picked from the tenant's codes.
 			const labels = param('label').locator('input');
 			await labels.first().waitFor();
+			// The reasons come from the tenant (a loader): wait until the picker has its options.
+			await page.waitForFunction(
+				() =>
+					[...document.querySelectorAll('[data-test-id="parameter-input-label"] input')].every(
+						(i) => i.value !== '' && !/^Loading/.test(i.value),
+					),
+				undefined,
+				{ timeout: 20000 },
+			);
 			expect(await labels.evaluateAll((inputs) => inputs.map((i) => i.value))).toEqual([
 				'Break',
 				'Lunch',
