@@ -162,6 +162,18 @@ export class CxoneOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: '',
 		},
+		{
+			displayName: 'Resolved Token URL',
+			name: 'resolvedTokenUrl',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Discovered For',
+			name: 'discoveredFor',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	preAuthentication = cxonePreAuthentication;

@@ -86,6 +86,8 @@ const allAgents: PageQuery = {
 
 const tokenRequests = (server: FakeCxone) =>
 	server.log.filter((e) => e.path === '/auth/token' || e.path === '/oauth/token');
+const discoveryRequests = (server: FakeCxone) =>
+	server.log.filter((e) => e.path.startsWith('/.well-known/'));
 const apiRequests = (server: FakeCxone) =>
 	server.log.filter((e) => e.path.toLowerCase().startsWith('/incontactapi/'));
 
@@ -234,6 +236,11 @@ describe('transport over HTTP against the fake CXone', () => {
 			fake.recordsFor({ all: true, startMs: MON, endMs: TUE }),
 		);
 		expect(tokenRequests(fake)).toHaveLength(2);
+		// The refresh reuses the token URL and base URL discovered the first time: one request.
+		expect(discoveryRequests(fake).map((e) => e.path)).toEqual([
+			'/.well-known/openid-configuration',
+			'/.well-known/cxone-configuration',
+		]);
 		const statuses = apiRequests(fake).map((e) => e.status);
 		expect(statuses.slice(0, 4)).toEqual([200, 200, 401, 200]);
 		const forced = ctx.harness.authCalls.filter((c) => c.additionalCredentialOptions);

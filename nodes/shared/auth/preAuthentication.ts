@@ -3,17 +3,26 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 import { httpRequestAuthHttp } from './authHttp';
 import { authorize } from './authorize';
 
+/** The fields preAuthentication returns, which n8n persists into the credential (a plain object). */
+export type StoredAuthorization = {
+	accessToken: string;
+	resolvedBaseUrl: string;
+	resolvedTokenUrl: string;
+	discoveredFor: string;
+};
+
 /**
  * The credential's preAuthentication: n8n runs it when the hidden `accessToken` is empty or after
- * a 401, and persists both returned fields.
+ * a 401, and persists every returned field. A refresh reuses the endpoints stored last time.
  */
 export async function cxonePreAuthentication(
 	this: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
-): Promise<{ accessToken: string; resolvedBaseUrl: string }> {
-	const { accessToken, resolvedBaseUrl } = await authorize(
+): Promise<StoredAuthorization> {
+	const { accessToken, resolvedBaseUrl, resolvedTokenUrl, discoveredFor } = await authorize(
 		httpRequestAuthHttp(this.helpers),
 		credentials,
+		{ reuseDiscovery: true },
 	);
-	return { accessToken, resolvedBaseUrl };
+	return { accessToken, resolvedBaseUrl, resolvedTokenUrl, discoveredFor };
 }

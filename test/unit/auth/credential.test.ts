@@ -8,6 +8,8 @@ import { CxoneOAuth2Api } from '../../../credentials/CxoneOAuth2Api.credentials'
 import { cxoneAuthenticate } from '../../../nodes/shared/auth/authenticate';
 import { buildForceRefreshCredentials } from '../../../nodes/shared/auth/forceRefresh';
 import * as auth from '../../../nodes/shared/auth';
+import { readAuthSettings } from '../../../nodes/shared/auth/settings';
+import { discoveryFingerprint } from '../../../nodes/shared/auth/storedDiscovery';
 import { ACCESS_TOKEN, API_BASE, ISSUER, accessKeyData, preAuthContext } from './fixtures';
 
 const credential = new CxoneOAuth2Api();
@@ -46,6 +48,8 @@ describe('CxoneOAuth2Api credential', () => {
 			['apiVersion', 'string', 'v27.0'],
 			['accessToken', 'hidden', ''],
 			['resolvedBaseUrl', 'hidden', ''],
+			['resolvedTokenUrl', 'hidden', ''],
+			['discoveredFor', 'hidden', ''],
 		]);
 	});
 
@@ -103,13 +107,22 @@ describe('CxoneOAuth2Api credential', () => {
 			nock.restore();
 		});
 
-		it('returns exactly the two hidden fields n8n persists', async () => {
+		it('returns exactly the hidden fields n8n persists', async () => {
 			nock(ISSUER).post('/auth/token').reply(200, { access_token: ACCESS_TOKEN });
-			const result = await credential.preAuthentication.call(
-				preAuthContext(),
-				accessKeyData({ tokenUrl: `${ISSUER}/auth/token`, apiBaseUrl: API_BASE }),
+			const data = accessKeyData({ tokenUrl: `${ISSUER}/auth/token`, apiBaseUrl: API_BASE });
+			const result = await credential.preAuthentication.call(preAuthContext(), data);
+			expect(result).toEqual({
+				accessToken: ACCESS_TOKEN,
+				resolvedBaseUrl: API_BASE,
+				resolvedTokenUrl: `${ISSUER}/auth/token`,
+				discoveredFor: discoveryFingerprint(readAuthSettings(data)),
+			});
+			expect(Object.keys(result!).sort()).toEqual(
+				credential.properties
+					.filter((p) => p.type === 'hidden')
+					.map((p) => p.name)
+					.sort(),
 			);
-			expect(result).toEqual({ accessToken: ACCESS_TOKEN, resolvedBaseUrl: API_BASE });
 		});
 	});
 });

@@ -61,7 +61,7 @@ describe('token URL', () => {
 			.reply(200, { issuer: ISSUER, token_endpoint: `${ISSUER}/auth/token-discovered` });
 		tokenReply(ISSUER, '/auth/token-discovered');
 		configReply(200, { area: 'na1', api_endpoint: 'https://api-na1.niceincontact.com/' });
-		await expect(preAuth()).resolves.toEqual({
+		await expect(preAuth()).resolves.toMatchObject({
 			accessToken: ACCESS_TOKEN,
 			resolvedBaseUrl: 'https://api-na1.niceincontact.com',
 		});
@@ -71,7 +71,7 @@ describe('token URL', () => {
 	it('falls back to {issuer}/auth/token when the discovery document is missing', async () => {
 		nock(ISSUER).get(OIDC_PATH).reply(404, 'Not Found');
 		tokenReply(ISSUER, '/auth/token');
-		await expect(preAuth(accessKeyData({ apiBaseUrl: API_BASE }))).resolves.toEqual({
+		await expect(preAuth(accessKeyData({ apiBaseUrl: API_BASE }))).resolves.toMatchObject({
 			accessToken: ACCESS_TOKEN,
 			resolvedBaseUrl: API_BASE,
 		});
@@ -112,7 +112,7 @@ describe('token URL', () => {
 			preAuth(
 				accessKeyData({ tokenUrl: 'https://login.example.com/custom/token', apiBaseUrl: API_BASE }),
 			),
-		).resolves.toEqual({ accessToken: ACCESS_TOKEN, resolvedBaseUrl: API_BASE });
+		).resolves.toMatchObject({ accessToken: ACCESS_TOKEN, resolvedBaseUrl: API_BASE });
 		expect(token.isDone()).toBe(true);
 		expect(discovery.isDone()).toBe(false);
 	});
@@ -125,7 +125,7 @@ describe('token URL', () => {
 		tokenReply(base, '/oauth/token');
 		await expect(
 			preAuth(credentialData({ apiFlavor: 'reportingV2', apiBaseUrl: `${base}/` })),
-		).resolves.toEqual({ accessToken: ACCESS_TOKEN, resolvedBaseUrl: base });
+		).resolves.toMatchObject({ accessToken: ACCESS_TOKEN, resolvedBaseUrl: base });
 		expect(discovery.isDone()).toBe(false);
 	});
 
@@ -135,7 +135,7 @@ describe('token URL', () => {
 			.reply(200, { token_endpoint: `${ISSUER}/auth/token` });
 		tokenReply(ISSUER, '/auth/token');
 		configReply(200, { api_endpoint: API_BASE });
-		await expect(preAuth(credentialData({ apiFlavor: 'reportingV2' }))).resolves.toEqual({
+		await expect(preAuth(credentialData({ apiFlavor: 'reportingV2' }))).resolves.toMatchObject({
 			accessToken: ACCESS_TOKEN,
 			resolvedBaseUrl: API_BASE,
 		});
@@ -174,7 +174,7 @@ describe('API base URL', () => {
 		const configuration = configReply(200, { api_endpoint: 'https://api-other.example.com' });
 		await expect(
 			preAuth(accessKeyData({ tokenUrl, apiBaseUrl: 'https://API-C32.example.com:8443/' })),
-		).resolves.toEqual({
+		).resolves.toMatchObject({
 			accessToken: ACCESS_TOKEN,
 			resolvedBaseUrl: 'https://api-c32.example.com:8443',
 		});
@@ -200,7 +200,7 @@ describe('API base URL', () => {
 	])('falls back to api-{icClusterId} when cxone-configuration %s', async (_label, mock) => {
 		tokenReply(ISSUER, '/auth/token');
 		mock();
-		await expect(preAuth(accessKeyData({ tokenUrl }))).resolves.toEqual({
+		await expect(preAuth(accessKeyData({ tokenUrl }))).resolves.toMatchObject({
 			accessToken: ACCESS_TOKEN,
 			resolvedBaseUrl: 'https://api-b32.nice-incontact.com',
 		});
@@ -210,7 +210,7 @@ describe('API base URL', () => {
 
 	it('uses icClusterId directly when the token has no tenantId', async () => {
 		tokenReply(ISSUER, '/auth/token', makeJwt({ icClusterId: 'C6' }));
-		await expect(preAuth(accessKeyData({ tokenUrl }))).resolves.toEqual({
+		await expect(preAuth(accessKeyData({ tokenUrl }))).resolves.toMatchObject({
 			accessToken: makeJwt({ icClusterId: 'C6' }),
 			resolvedBaseUrl: 'https://api-c6.nice-incontact.com',
 		});
@@ -259,5 +259,73 @@ describe('decodeTokenClaims', () => {
 		});
 		expect(decodeTokenClaims(makeJwt(['not', 'an', 'object']))).toEqual({});
 		expect(decodeTokenClaims('')).toEqual({});
+	});
+});
+
+describe('a refresh (preAuthentication with the fields the last one stored)', () => {
+	async function firstAuthorization() {
+		nock(ISSUER)
+			.get(OIDC_PATH)
+			.reply(200, { issuer: ISSUER, token_endpoint: `${ISSUER}/auth/token-discovered` });
+		tokenReply(ISSUER, '/auth/token-discovered');
+		configReply(200, { api_endpoint: 'https://api-na1.niceincontact.com/' });
+		const stored = await preAuth(credentialData());
+		expect(nock.isDone()).toBe(true);
+		return stored;
+	}
+
+	it('costs one token request: the discovered token URL and base URL are reused', async () => {
+		const stored = await firstAuthorization();
+		expect(stored).toMatchObject({
+			resolvedTokenUrl: `${ISSUER}/auth/token-discovered`,
+			resolvedBaseUrl: 'https://api-na1.niceincontact.com',
+		});
+		const token = tokenReply(ISSUER, '/auth/token-discovered', 'refreshed-token');
+		const discovery = nock(ISSUER).get(OIDC_PATH).reply(500);
+		const config = nock(ISSUER).get(CONFIG_PATH).query(true).reply(500);
+
+		const refreshed = await preAuth(credentialData({ ...stored, accessToken: '' }));
+		expect(refreshed).toEqual({ ...stored, accessToken: 'refreshed-token' });
+		expect(token.isDone()).toBe(true);
+		expect(discovery.isDone()).toBe(false);
+		expect(config.isDone()).toBe(false);
+	});
+
+	it.each([
+		['Issuer URL', { issuerUrl: 'https://auth.example.com' }],
+		['Client ID', { clientId: 'another-client' }],
+		['API Flavor', { apiFlavor: 'reportingV2' }],
+	])('discovers again after an edit of %s', async (_label, edit) => {
+		const stored = await firstAuthorization();
+		const issuer = (edit as { issuerUrl?: string }).issuerUrl ?? ISSUER;
+		nock(issuer).get(OIDC_PATH).reply(404);
+		tokenReply(issuer, '/auth/token');
+		nock(issuer)
+			.get(CONFIG_PATH)
+			.query({ tenantId: TENANT_ID })
+			.reply(200, { api_endpoint: 'https://api-eu1.niceincontact.com' });
+
+		const refreshed = await preAuth(credentialData({ ...stored, accessToken: '', ...edit }));
+		expect(nock.isDone()).toBe(true);
+		expect(refreshed.resolvedTokenUrl).toBe(`${issuer}/auth/token`);
+		expect(refreshed.resolvedBaseUrl).toBe('https://api-eu1.niceincontact.com');
+		expect(refreshed.discoveredFor).not.toBe(stored.discoveredFor);
+	});
+
+	it('discovers again when a stored endpoint is missing (a credential saved by an older version)', async () => {
+		const stored = await firstAuthorization();
+		nock(ISSUER).get(OIDC_PATH).reply(404);
+		tokenReply(ISSUER, '/auth/token');
+		configReply(200, { api_endpoint: 'https://api-na1.niceincontact.com' });
+		const refreshed = await preAuth(
+			credentialData({ ...stored, accessToken: '', resolvedTokenUrl: '' }),
+		);
+		expect(nock.isDone()).toBe(true);
+		expect(refreshed.resolvedTokenUrl).toBe(`${ISSUER}/auth/token`);
+	});
+
+	it('keeps no secret in the stored fingerprint', async () => {
+		const stored = await firstAuthorization();
+		expectNoSecrets(JSON.stringify(stored.discoveredFor));
 	});
 });

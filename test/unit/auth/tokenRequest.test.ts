@@ -70,7 +70,7 @@ describe('token request: grants × client authentication', () => {
 	it('client credentials, Basic header', async () => {
 		const captured = tokenEndpoint(200, { access_token: ACCESS_TOKEN, expires_in: 3600 });
 		const result = await preAuth(credentialData(entered));
-		expect(result).toEqual({ accessToken: ACCESS_TOKEN, resolvedBaseUrl: API_BASE });
+		expect(result).toMatchObject({ accessToken: ACCESS_TOKEN, resolvedBaseUrl: API_BASE });
 		expect(captured.body).toBe('grant_type=client_credentials');
 		expect(captured.headers['content-type']).toBe('application/x-www-form-urlencoded');
 		expect(captured.headers.authorization).toBe(`Basic ${BASIC_VALUE}`);
@@ -130,7 +130,7 @@ describe('token request: grants × client authentication', () => {
 		nock(ISSUER)
 			.post('/auth/token')
 			.reply(200, JSON.stringify({ access_token: ACCESS_TOKEN }), { 'Content-Type': 'text/plain' });
-		await expect(preAuth(credentialData(entered))).resolves.toEqual({
+		await expect(preAuth(credentialData(entered))).resolves.toMatchObject({
 			accessToken: ACCESS_TOKEN,
 			resolvedBaseUrl: API_BASE,
 		});
