@@ -182,6 +182,8 @@ export interface FakeCxoneCredentials {
 
 export interface FakeCxoneLogEntry {
 	seq: number;
+	/** Requests in progress when this one arrived, itself included. */
+	inFlight: number;
 	method: string;
 	/** Path without the query string, as requested (case preserved). */
 	path: string;

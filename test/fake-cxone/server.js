@@ -101,8 +101,11 @@ async function handle(app, req, res) {
 		write(res, controlRoute(app.facade, req.method, path, url.searchParams, body));
 		return;
 	}
+	app.inFlight = (app.inFlight ?? 0) + 1;
 	const entry = {
 		seq: ++app.seq,
+		// Requests being handled when this one arrived, itself included: the client's parallelism.
+		inFlight: app.inFlight,
 		method: req.method,
 		path,
 		query: Object.fromEntries(url.searchParams),
@@ -123,6 +126,7 @@ async function handle(app, req, res) {
 		else if (app.faults.take('truncate', ctx)) damage = 'truncate';
 	}
 	if (!app.stopped) write(res, r, damage);
+	app.inFlight--;
 	entry.status = damage === 'reset' ? 0 : r.status;
 	entry.ms = Math.round((performance.now() - t0) * 10) / 10;
 	app.log.push(entry);

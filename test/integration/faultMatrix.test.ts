@@ -76,7 +76,19 @@ async function startFake(options: FakeCxoneOptions = {}): Promise<FakeCxone> {
 	return server;
 }
 
-async function runNode(server: FakeCxone, faults: FakeCxoneFaults, options: Params = {}) {
+/**
+ * Concurrency of the exact matrix: one request at a time, so every case has one sequence of
+ * requests. The parallel matrix below runs the same cases at the default Concurrency.
+ */
+const ONE_AT_A_TIME = 1;
+const PARALLEL = 4;
+
+async function runNode(
+	server: FakeCxone,
+	faults: FakeCxoneFaults,
+	options: Params = {},
+	concurrency = ONE_AT_A_TIME,
+) {
 	server.clearFaults();
 	server.resetLog();
 	waits.length = 0;
@@ -100,7 +112,7 @@ async function runNode(server: FakeCxone, faults: FakeCxoneFaults, options: Para
 			end: TUE,
 			timezone: 'UTC',
 			splitIntoItems: true,
-			options: { pageSize: PAGE_SIZE, resolveAgentNames: false, ...options },
+			options: { pageSize: PAGE_SIZE, resolveAgentNames: false, concurrency, ...options },
 		},
 	});
 	let ids: string[] | undefined;
@@ -405,6 +417,61 @@ describe('fault matrix: the node against the fake CXone over HTTP', () => {
 			expect(apiStatuses(fake)).toHaveLength(c.tokenRequests === 1 ? 0 : c.attempts);
 			expect(tokenRequests(fake)).toBe(c.tokenRequests ?? 1);
 			expectWaits(c.waits);
+		});
+	});
+});
+
+/**
+ * Requests a parallel read may add to a case's sequence: when a page makes it fall back to one
+ * page at a time, the pages already requested after it are dropped (at most Concurrency − 1),
+ * and each request that met an expired token refreshes it on its own.
+ */
+const PARALLEL_EXTRA = PARALLEL - 1;
+
+describe(`fault matrix with pages in parallel (Concurrency ${PARALLEL})`, () => {
+	let fake: FakeCxone;
+	let truth: string[];
+
+	beforeAll(async () => {
+		fake = await startFake();
+		truth = fake
+			.canonicalRecordsFor({ all: true, startMs: MON, endMs: TUE })
+			.map((r) => r.recordId)
+			.sort();
+	});
+	afterAll(async () => {
+		await fake.stop();
+	});
+
+	const inFlight = () => Math.max(...fake.log.map((e) => e.inFlight));
+
+	describe.each(withShapes(recovers))('$fault (current states: $openState)', (c) => {
+		it('returns exactly the records of the window, each once, never more than 4 requests at a time', async () => {
+			fake.setOpenState(c.openState);
+			const { ids, error, attempts } = await runNode(fake, c.faults, c.options, PARALLEL);
+			expect(error).toBeUndefined();
+			expect(ids).toHaveLength(RECORDS);
+			expect([...(ids ?? [])].sort()).toEqual(truth);
+			expect(attempts).toBeGreaterThanOrEqual(c.attempts);
+			expect(attempts).toBeLessThanOrEqual(c.attempts + PARALLEL_EXTRA * 2);
+			await settle(fake, attempts);
+			expect(inFlight()).toBeLessThanOrEqual(PARALLEL);
+			expect(tokenRequests(fake)).toBeLessThanOrEqual((c.tokenRequests ?? 1) + PARALLEL_EXTRA);
+		});
+	});
+
+	describe.each(withShapes(fails))('$fault (current states: $openState)', (c) => {
+		it('stops with the same NodeApiError as one page at a time', async () => {
+			fake.setOpenState(c.openState);
+			const { ids, error, attempts } = await runNode(fake, c.faults, c.options, PARALLEL);
+			expect(ids).toBeUndefined();
+			expect(error).toBeInstanceOf(NodeApiError);
+			const e = error as NodeApiError;
+			expect(e.message).toBe(typeof c.message === 'function' ? c.message(fake) : c.message);
+			expect(e.httpCode).toBe(c.httpCode);
+			expect(attempts).toBeLessThanOrEqual(c.attempts + PARALLEL_EXTRA * 2);
+			await settle(fake, attempts);
+			expect(inFlight()).toBeLessThanOrEqual(PARALLEL);
 		});
 	});
 });

@@ -4,7 +4,7 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CxoneOAuth2Api } from '../../credentials/CxoneOAuth2Api.credentials';
-import { runBounded } from '../../nodes/shared/api/concurrency';
+import { RequestSlots, runBounded } from '../../nodes/shared/api/concurrency';
 import {
 	agentsPath,
 	stateHistoryPath,
@@ -14,6 +14,7 @@ import {
 import type { FetchedPage, PageQuery, PaginateOptions } from '../../nodes/shared/api/paginate';
 import { paginate, recordIdentity } from '../../nodes/shared/api/paginate';
 import { cxoneRequest } from '../../nodes/shared/api/request';
+import { TokenRefresh } from '../../nodes/shared/api/tokenRefresh';
 import { createFakeCxone, type FakeCxone, type FakeCxoneOptions } from '../fake-cxone';
 import { createExecuteContext } from '../helpers/n8nContext';
 
@@ -355,5 +356,75 @@ describe('transport over HTTP against the fake CXone', () => {
 		);
 		expect(maxActive).toBe(3);
 		expect(tokenRequests(fake)).toHaveLength(1);
+	});
+});
+
+describe('skip/top pages in parallel against the fake CXone', () => {
+	const parallel = (n: number) => ({ ...fakeClock(), slots: new RequestSlots(n) });
+	let server: FakeCxone;
+	beforeAll(async () => {
+		server = await startFake({ agents: 40, latencyMs: 10, nextLinks: true });
+	});
+	afterAll(async () => {
+		await server.stop();
+	});
+	beforeEach(() => {
+		server.clearFaults();
+		server.resetLog();
+	});
+
+	it('every record once, one request per page, Concurrency requests at a time', async () => {
+		const expected = server.recordsFor({ all: true, startMs: MON, endMs: TUE });
+		const pages = await collect(context(server), allAgents, { ...parallel(4), pageSize: 50 });
+		expect(pages.flatMap((p) => p.records)).toEqual(expected);
+		const history = apiRequests(server);
+		expect(history).toHaveLength(Math.ceil(expected.length / 50));
+		expect(new Set(history.map((e) => e.query.skip)).size).toBe(history.length);
+		expect(Math.max(...history.map((e) => e.inFlight))).toBe(4);
+	});
+
+	it('records appended while paging (a window that ends now): the first read once, nothing twice, nothing invented', async () => {
+		const now = Date.parse('2024-05-06T12:00:00.000Z');
+		server.setNow(now);
+		const query: PageQuery = {
+			...allAgents,
+			qs: { startDate: MON, endDate: '2024-05-06T13:00:00.000Z' },
+		};
+		const window = { all: true, startMs: MON, endMs: '2024-05-06T13:00:00.000Z' };
+		const before = server.recordsFor(window).map(recordIdentity);
+		const ctx = context(server);
+		const got: unknown[] = [];
+		for await (const page of paginate.call(ctx, query, { ...parallel(4), pageSize: 50 })) {
+			// The agents go on working while the pages are read: new states, open ones ending.
+			if (page.page === 1) server.setNow(now + 20 * 60_000);
+			got.push(...page.records);
+		}
+		const after = new Set(server.recordsFor(window).map(recordIdentity));
+		expect(after.size).toBeGreaterThan(before.length);
+
+		const ids = got.map(recordIdentity);
+		expect(new Set(ids).size).toBe(ids.length);
+		for (const id of before) expect(ids).toContain(id);
+		for (const id of ids) expect(after.has(id)).toBe(true);
+		const debug = ctx.harness.logs.filter((l) => l.level === 'debug').map((l) => l.message);
+		expect(debug[0]).toMatch(
+			/^CXone paging falls back to one page at a time at page \d+ of \d+: totalRecords changed from \d+ to \d+$/,
+		);
+	});
+
+	it('a token that expires under parallel pages is renewed once', async () => {
+		server.setFaults({ expireTokenAfterRequests: { n: 3 } });
+		const expected = server.recordsFor({ all: true, startMs: MON, endMs: TUE });
+		const ctx = context(server);
+		const pages = await collect(ctx, allAgents, {
+			...parallel(4),
+			tokenRefresh: new TokenRefresh(),
+			pageSize: 50,
+		});
+		expect(pages.flatMap((p) => p.records)).toEqual(expected);
+		expect(tokenRequests(server)).toHaveLength(2);
+		const refused = apiRequests(server).filter((e) => e.status === 401).length;
+		expect(refused).toBeGreaterThanOrEqual(1);
+		expect(refused).toBeLessThanOrEqual(4);
 	});
 });

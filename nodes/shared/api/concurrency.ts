@@ -43,3 +43,47 @@ export async function runBounded<T, R>(
 	if (failed) throw firstError;
 	return results;
 }
+
+/**
+ * A bound on the requests in flight for one query, shared by its agent and chunk tasks and by the
+ * pages one task reads in parallel, so the Concurrency option bounds them all together. Waiters
+ * are served in the order they asked; once the query is over (`close`), queued ones never start.
+ */
+export class RequestSlots {
+	readonly size: number;
+
+	private free: number;
+
+	private closed = false;
+
+	private readonly waiting: Array<{ start: () => void; cancel: (error: Error) => void }> = [];
+
+	constructor(size: number) {
+		this.size = Math.max(1, Math.floor(Number.isFinite(size) ? size : 1));
+		this.free = this.size;
+	}
+
+	/** Runs `fn` once a slot is free, and frees it when `fn` settles. */
+	async run<T>(fn: () => Promise<T>): Promise<T> {
+		if (this.closed) throw new Error(QUERY_OVER);
+		if (this.free > 0) this.free--;
+		else {
+			await new Promise<void>((start, cancel) => this.waiting.push({ start, cancel }));
+		}
+		try {
+			return await fn();
+		} finally {
+			const next = this.waiting.shift();
+			if (next !== undefined) next.start();
+			else this.free++;
+		}
+	}
+
+	/** The query is over (done or failed): requests still queued are dropped, not sent. */
+	close(): void {
+		this.closed = true;
+		for (const waiter of this.waiting.splice(0)) waiter.cancel(new Error(QUERY_OVER));
+	}
+}
+
+const QUERY_OVER = 'The query is over; the request was not sent';

@@ -1,7 +1,7 @@
 // The transport's public surface: import from here.
 export type { CxoneFunctions } from './context';
 export { CXONE_CREDENTIAL_TYPE } from './context';
-export { runBounded } from './concurrency';
+export { RequestSlots, runBounded } from './concurrency';
 export { apiError, cxoneMessage, statusError } from './errors';
 export {
 	agentsPath,
@@ -31,4 +31,5 @@ export {
 	retryTiming,
 } from './retry';
 export type { RetrySeams } from './retry';
+export { TokenRefresh } from './tokenRefresh';
 export type { CxoneListKey, PageEnvelope } from './schemas/page';

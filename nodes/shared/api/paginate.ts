@@ -7,6 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { MAX_PAGES } from '../limits';
 import type { ApiFlavor } from '../types';
 import type { CxoneFunctions } from './context';
+import type { RequestSlots } from './concurrency';
 import { apiError } from './errors';
 import { DEFAULT_PAGE_SIZE, parsePage, relativeNextLink } from './flavors';
 import type { CxoneRequest, CxoneResponse, RequestOptions } from './request';
@@ -29,7 +30,7 @@ export interface PageQuery {
 }
 
 export interface FetchedPage {
-	/** Raw records, not validated (records/validate.ts does that). Never empty. */
+	/** Raw records, not validated (records/validate.ts does that), each once per query. Never empty. */
 	records: unknown[];
 	/** When CXone read the data: the page's lastPollTime, else when the response arrived. */
 	readAtMs: number;
@@ -39,7 +40,13 @@ export interface FetchedPage {
 	totalRecords?: number;
 }
 
-export type PaginateOptions = RequestOptions;
+export type PaginateOptions = RequestOptions & {
+	/**
+	 * The query's request slots (Concurrency). With them, once the first skip/top page gives
+	 * totalRecords, the remaining pages are requested in parallel; without them, one at a time.
+	 */
+	slots?: RequestSlots;
+};
 
 /** Identity of a raw record, to tell whether a page brought anything new. */
 export function recordIdentity(record: unknown): string {
@@ -131,8 +138,12 @@ export async function* paginate(
 	// read so far: an empty answer then means lost data, not the end (CXone documents 204 = none).
 	let promisedTotal: number | undefined;
 
+	const { slots } = opts;
 	const send = (r: CxoneRequest): Promise<CxoneResponse> => {
-		const sent = cxoneRequest.call(this, r, opts);
+		const sent =
+			slots === undefined
+				? cxoneRequest.call(this, r, opts)
+				: slots.run(async () => await cxoneRequest.call(this, r, opts));
 		// Awaited below; until then a failure must not count as unhandled.
 		sent.catch(() => undefined);
 		return sent;
@@ -151,13 +162,23 @@ export async function* paginate(
 			return;
 		}
 
-		let fresh = 0;
+		// A record already sent (a page edge that moved while paging) is sent once only.
+		const newRecords: unknown[] = [];
 		for (const record of page.records) {
 			const key = recordIdentity(record);
 			if (!seen.has(key)) {
 				seen.add(key);
-				fresh++;
+				newRecords.push(record);
 			}
+		}
+		const fresh = newRecords.length;
+		if (fresh === 0 && cxone && page.records.length < pageSize) {
+			// The list's tail, already read: records were inserted before the offset while paging (a
+			// window that ends now), which shifted it. States that started after the read began.
+			this.logger.debug(
+				`CXone paging ends at page ${pagesRead}: its ${page.records.length} records were already read (records were added before this offset while paging)`,
+			);
+			return;
 		}
 		if (fresh === 0) {
 			throw notAdvancing(
@@ -169,7 +190,7 @@ export async function* paginate(
 		}
 
 		const out: FetchedPage = {
-			records: page.records,
+			records: newRecords,
 			readAtMs: readAt(page, res),
 			page: pagesRead,
 		};
@@ -219,10 +240,197 @@ export async function* paginate(
 			stop = pageCapReached(node, pagesRead, maxPages);
 			next = undefined;
 		}
+
+		const plan =
+			pagesRead === 1 && slots !== undefined && cxone && next !== undefined
+				? parallelPlan(page, pageSize, maxPages, query)
+				: undefined;
+		if (plan !== undefined) {
+			yield out;
+			const handover = yield* offsetPagesInParallel.call(this, {
+				query,
+				listKey,
+				pageSize,
+				plan,
+				seen,
+				followed,
+				send,
+				lookAhead: slots?.size ?? 1,
+			});
+			if (handover === undefined) return;
+			// Sequential from the page that made parallel reading unsafe, which is read as if its
+			// predecessor had just linked to it.
+			pending = Promise.resolve(handover.response);
+			pagesRead = handover.page - 1;
+			skip = handover.skip;
+			promisedTotal = plan.linked ? plan.total : undefined;
+			continue;
+		}
 		if (next !== undefined) pending = send(next);
 
 		yield out;
 		if (stop !== undefined) throw stop;
 		if (next === undefined) return;
 	}
+}
+
+/** How the remaining skip/top pages of a query are read in parallel, decided from its first page. */
+interface ParallelPlan {
+	total: number;
+	/** Pages in all, the first included. */
+	pages: number;
+	/** Whether the first page linked to the second (_links.next), as real CXone does. */
+	linked: boolean;
+}
+
+/**
+ * The offset a relative link points at when it is the query itself at another skip (same path,
+ * no parameter the query lacks, the same top); undefined for any other link.
+ */
+function offsetOfLink(link: string, query: PageQuery, top: number): number | undefined {
+	const { path, qs } = query;
+	const at = link.indexOf('?');
+	const linkPath = at < 0 ? link : link.slice(0, at);
+	let decoded: string;
+	try {
+		decoded = decodeURI(linkPath);
+	} catch {
+		return undefined;
+	}
+	if (decoded.toLowerCase() !== path.toLowerCase()) return undefined;
+	const params = new URLSearchParams(at < 0 ? '' : link.slice(at + 1));
+	for (const key of params.keys()) {
+		if (key !== 'skip' && key !== 'top' && !(key in qs)) return undefined;
+	}
+	if (Number(params.get('top')) !== top) return undefined;
+	const skip = Number(params.get('skip') ?? NaN);
+	return Number.isInteger(skip) ? skip : undefined;
+}
+
+/**
+ * Parallel pages need the total, a full first page, and a next link (if any) that is a plain
+ * skip/top offset of the same query: then page k is skip (k − 1) × page size, known in advance.
+ */
+function parallelPlan(
+	page: PageEnvelope,
+	pageSize: number,
+	maxPages: number,
+	query: PageQuery,
+): ParallelPlan | undefined {
+	const total = page.totalRecords;
+	if (total === undefined || page.records.length !== pageSize || total <= pageSize)
+		return undefined;
+	const pages = Math.ceil(total / pageSize);
+	// Past Max Pages the sequential path raises the cap error after the page it concerns.
+	if (maxPages > 0 && pages > maxPages) return undefined;
+	const link = page.next !== undefined ? relativeNextLink(page.next) : undefined;
+	if (
+		page.next !== undefined &&
+		(link === undefined || offsetOfLink(link, query, pageSize) !== pageSize)
+	) {
+		return undefined;
+	}
+	return { total, pages, linked: link !== undefined };
+}
+
+interface ParallelRead {
+	query: PageQuery;
+	listKey: CxoneListKey;
+	pageSize: number;
+	plan: ParallelPlan;
+	/** Shared with the sequential path: identities of the records yielded so far. */
+	seen: Set<string>;
+	/** Shared with the sequential path: next links already met. */
+	followed: Set<string>;
+	send: (request: CxoneRequest) => Promise<CxoneResponse>;
+	/** Pages requested ahead of the one being read (the query's slots). */
+	lookAhead: number;
+}
+
+/** The first page that made parallel reading unsafe, for the sequential path to go on from. */
+interface Handover {
+	response: CxoneResponse;
+	page: number;
+	/** Records read before it. */
+	skip: number;
+}
+
+/**
+ * Pages 2 … N of a skip/top query, requested ahead through the query's slots and yielded in order
+ * as each arrives. A page that is not exactly what the first one promised (empty, another total,
+ * another length, a record already seen, a next link that is not the following offset) ends the
+ * parallel read: the answers after it are dropped, and it is handed to the sequential path, whose
+ * guards then apply as if every page had been read one after another.
+ */
+async function* offsetPagesInParallel(
+	this: CxoneFunctions,
+	read: ParallelRead,
+): AsyncGenerator<FetchedPage, Handover | undefined> {
+	const node = this.getNode();
+	const { query, listKey, pageSize, plan, seen, followed, send } = read;
+	const ahead = new Map<number, Promise<CxoneResponse>>();
+	// Enough requests ahead of the page being read to fill every slot of the query.
+	const lookAhead = Math.max(1, read.lookAhead);
+	let launched = 1;
+
+	for (let pageNo = 2; pageNo <= plan.pages; pageNo++) {
+		while (launched < plan.pages && launched < pageNo - 1 + lookAhead) {
+			launched++;
+			const skip = (launched - 1) * pageSize;
+			ahead.set(launched, send({ url: query.path, qs: { ...query.qs, skip, top: pageSize } }));
+		}
+		const response = await (ahead.get(pageNo) as Promise<CxoneResponse>);
+		ahead.delete(pageNo);
+		const skip = (pageNo - 1) * pageSize;
+		const empty = response.statusCode === 204 || response.body === null;
+		const page = empty ? undefined : parsePage(node, 'cxone', response.body, listKey);
+		const problem = unsafeReason(page, pageNo, read);
+		if (problem !== undefined) {
+			this.logger.debug(
+				`CXone paging falls back to one page at a time at page ${pageNo} of ${plan.pages}: ${problem}`,
+			);
+			// Requests already sent finish before the sequential path starts, so it sees their effects.
+			await Promise.allSettled(ahead.values());
+			return { response, page: pageNo, skip };
+		}
+		const valid = page as PageEnvelope;
+		for (const record of valid.records) seen.add(recordIdentity(record));
+		const link = valid.next !== undefined ? relativeNextLink(valid.next) : undefined;
+		if (link !== undefined) followed.add(link);
+		yield {
+			records: valid.records,
+			readAtMs: readAt(valid, response),
+			page: pageNo,
+			totalRecords: plan.total,
+		};
+	}
+	return undefined;
+}
+
+/** Why page `pageNo` breaks the first page's promise, or undefined when it keeps it. */
+function unsafeReason(
+	page: PageEnvelope | undefined,
+	pageNo: number,
+	read: ParallelRead,
+): string | undefined {
+	const { plan, pageSize, seen, query } = read;
+	if (page === undefined || page.records.length === 0) return 'the page came back empty';
+	if (page.totalRecords !== plan.total) {
+		return `totalRecords changed from ${plan.total} to ${String(page.totalRecords)}`;
+	}
+	const expected = pageNo < plan.pages ? pageSize : plan.total - (pageNo - 1) * pageSize;
+	if (page.records.length !== expected) {
+		return `${page.records.length} records where ${expected} were due`;
+	}
+	if (page.records.some((record) => seen.has(recordIdentity(record)))) {
+		return 'it repeats records of earlier pages';
+	}
+	const link = page.next !== undefined ? relativeNextLink(page.next) : undefined;
+	if (pageNo === plan.pages) return link === undefined ? undefined : 'the last page links further';
+	if (link === undefined) {
+		return plan.linked ? 'it has no next link' : undefined;
+	}
+	return offsetOfLink(link, query, pageSize) === pageNo * pageSize
+		? undefined
+		: 'its next link is not the following offset';
 }

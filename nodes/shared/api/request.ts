@@ -14,6 +14,7 @@ import { buildForceRefreshCredentials } from '../auth/forceRefresh';
 import type { CxoneFunctions } from './context';
 import { apiError, statusError } from './errors';
 import type { RetrySeams } from './retry';
+import type { TokenRefresh } from './tokenRefresh';
 import {
 	backoffMs,
 	DEFAULT_MAX_RETRIES,
@@ -34,7 +35,11 @@ export interface CxoneRequest {
 	qs?: IDataObject;
 }
 
-export type RequestOptions = Partial<TransportOptions> & RetrySeams;
+export type RequestOptions = Partial<TransportOptions> &
+	RetrySeams & {
+		/** Shared by the requests of one query, so a token that expires under them is renewed once. */
+		tokenRefresh?: TokenRefresh;
+	};
 
 export interface CxoneResponse {
 	statusCode: number;
@@ -123,6 +128,7 @@ export async function cxoneRequest(
 	let retries = 0;
 	let refreshed = false;
 	let refreshNext = false;
+	const shared = opts.tokenRefresh;
 
 	const retryOrFail = async (delayMs: number, fail: () => Error): Promise<void> => {
 		if (retries >= maxRetries) throw fail();
@@ -133,8 +139,11 @@ export async function cxoneRequest(
 	for (;;) {
 		attempts++;
 		let res: IN8nHttpFullResponse;
+		const sentGeneration = shared?.generation ?? 0;
+		const refreshing = refreshNext;
+		refreshNext = false;
 		try {
-			const extra = refreshNext ? await forcedRefreshOptions(this) : undefined;
+			const extra = refreshing ? await forcedRefreshOptions(this) : undefined;
 			// Copy the options: n8n's authenticate step mutates them (headers, baseURL).
 			res = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
@@ -142,8 +151,8 @@ export async function cxoneRequest(
 				{ ...options, qs: options.qs ? { ...options.qs } : undefined },
 				extra,
 			)) as IN8nHttpFullResponse;
-			refreshNext = false;
 		} catch (err) {
+			if (refreshing) shared?.finish();
 			if (!isTransientNetworkError(err)) throw sanitizeThrown(this, err);
 			const what = networkErrorLabel(err);
 			await retryOrFail(backoffMs(retries, random), () =>
@@ -157,6 +166,7 @@ export async function cxoneRequest(
 			continue;
 		}
 
+		if (refreshing) shared?.finish();
 		const status = res.statusCode;
 		const headers = normalizeHeaders(res.headers);
 		let body: unknown = res.body;
@@ -196,7 +206,10 @@ export async function cxoneRequest(
 		if (status === 401) {
 			if (!refreshed) {
 				refreshed = true;
-				refreshNext = true;
+				// Requests sharing the refresh renew the token once, and the rest retry with it.
+				const claim = shared?.claim(sentGeneration) ?? 'refresh';
+				if (claim === 'wait') await shared?.done();
+				refreshNext = claim === 'refresh';
 				continue;
 			}
 			throw statusError(this.getNode(), status, body, headers, label);

@@ -8,8 +8,10 @@ import {
 	CXONE_CREDENTIAL_TYPE,
 	cxoneStateHistoryQuery,
 	paginate,
+	RequestSlots,
 	runBounded,
 	stateHistoryPath,
+	TokenRefresh,
 	V2_STATE_HISTORY_PATH,
 	v2StateHistoryQuery,
 } from '../api';
@@ -126,36 +128,53 @@ export async function fetchStateHistory(
 	const stored = await this.getCredentials(CXONE_CREDENTIAL_TYPE);
 	const firstAlone = typeof stored.accessToken !== 'string' || stored.accessToken === '';
 
+	// One bound for every request of the query: the tasks' first pages and the pages they read in
+	// parallel share Concurrency, and a token that expires under them is renewed once.
+	const transport = {
+		...q.transport,
+		slots: new RequestSlots(q.concurrency),
+		tokenRefresh: new TokenRefresh(),
+	};
+	const readTask = async (task: Task): Promise<void> => {
+		for await (const page of paginate.call(this, firstPage(q, task), transport)) {
+			received += page.records.length;
+			if (q.maxRecords > 0 && received > q.maxRecords) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Stopped after ${received} records: more than "Max Records" (${q.maxRecords}) for one input item. Narrow the time range or the agents, or raise Max Records (0 = no limit; memory grows with the records kept).`,
+				);
+			}
+			const { readAtMs } = page;
+			for (const raw of page.records) {
+				const result = normalize(raw, readAtMs);
+				if (!result.ok) {
+					if (result.reason === 'invalid') invalid.push({ message: result.message });
+					else {
+						outsideWindow++;
+						if (result.position !== undefined) outside.push(result.position);
+					}
+					continue;
+				}
+				const { record, startMs } = result;
+				const previous = byId.get(record.recordId);
+				if (previous === undefined || readAtMs >= previous.readAtMs) {
+					const rawWhileOpen = result.endUnknown ? raw : undefined;
+					byId.set(record.recordId, { record, readAtMs, startMs, rawWhileOpen });
+				}
+			}
+		}
+	};
 	await runBounded(
 		tasks,
 		q.concurrency,
 		async (task) => {
-			for await (const page of paginate.call(this, firstPage(q, task), q.transport)) {
-				received += page.records.length;
-				if (q.maxRecords > 0 && received > q.maxRecords) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`Stopped after ${received} records: more than "Max Records" (${q.maxRecords}) for one input item. Narrow the time range or the agents, or raise Max Records (0 = no limit; memory grows with the records kept).`,
-					);
-				}
-				const { readAtMs } = page;
-				for (const raw of page.records) {
-					const result = normalize(raw, readAtMs);
-					if (!result.ok) {
-						if (result.reason === 'invalid') invalid.push({ message: result.message });
-						else {
-							outsideWindow++;
-							if (result.position !== undefined) outside.push(result.position);
-						}
-						continue;
-					}
-					const { record, startMs } = result;
-					const previous = byId.get(record.recordId);
-					if (previous === undefined || readAtMs >= previous.readAtMs) {
-						const rawWhileOpen = result.endUnknown ? raw : undefined;
-						byId.set(record.recordId, { record, readAtMs, startMs, rawWhileOpen });
-					}
-				}
+			let read = false;
+			try {
+				await readTask(task);
+				read = true;
+			} finally {
+				// The query has failed: pages queued for a slot are not sent.
+				if (!read) transport.slots.close();
 			}
 		},
 		{ firstAlone },

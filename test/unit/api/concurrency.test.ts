@@ -1,4 +1,7 @@
-import { runBounded } from '../../../nodes/shared/api/concurrency';
+import { sleep } from 'n8n-workflow';
+
+import { RequestSlots, runBounded } from '../../../nodes/shared/api/concurrency';
+import { TokenRefresh } from '../../../nodes/shared/api/tokenRefresh';
 
 interface Deferred {
 	promise: Promise<void>;
@@ -129,5 +132,72 @@ describe('runBounded', () => {
 		t.gates[2].reject(new Error('task 2 failed too'));
 		await expect(run).rejects.toThrow('task 1 failed');
 		expect(t.started).toEqual([0, 1, 2]);
+	});
+});
+
+describe('RequestSlots', () => {
+	it('runs at most size at a time, in the order asked', async () => {
+		const slots = new RequestSlots(2);
+		let running = 0;
+		let peak = 0;
+		const order: number[] = [];
+		const job = (n: number) =>
+			slots.run(async () => {
+				running++;
+				peak = Math.max(peak, running);
+				order.push(n);
+				await sleep(5);
+				running--;
+				return n;
+			});
+		await expect(Promise.all([1, 2, 3, 4, 5].map(job))).resolves.toEqual([1, 2, 3, 4, 5]);
+		expect(peak).toBe(2);
+		expect(order).toEqual([1, 2, 3, 4, 5]);
+	});
+
+	it('frees the slot when a job fails', async () => {
+		const slots = new RequestSlots(1);
+		await expect(slots.run(async () => await Promise.reject(new Error('boom')))).rejects.toThrow(
+			'boom',
+		);
+		await expect(slots.run(async () => await Promise.resolve('next'))).resolves.toBe('next');
+	});
+
+	it('close: queued jobs never start, running ones finish', async () => {
+		const slots = new RequestSlots(1);
+		const started: string[] = [];
+		const first = slots.run(async () => {
+			started.push('first');
+			await sleep(10);
+			return 'done';
+		});
+		const queued = slots.run(async () => {
+			started.push('queued');
+			return await Promise.resolve('never');
+		});
+		slots.close();
+		await expect(queued).rejects.toThrow('The query is over; the request was not sent');
+		await expect(first).resolves.toBe('done');
+		await expect(slots.run(async () => await Promise.resolve(1))).rejects.toThrow(/query is over/);
+		expect(started).toEqual(['first']);
+	});
+});
+
+describe('TokenRefresh', () => {
+	it('one refresh for requests sent with the same token; later ones retry with the new one', async () => {
+		const gate = new TokenRefresh();
+		const sent = gate.generation;
+		expect(gate.claim(sent)).toBe('refresh');
+		expect(gate.claim(sent)).toBe('wait');
+		let waited = false;
+		const waiting = gate.done().then(() => (waited = true));
+		await sleep(1);
+		expect(waited).toBe(false);
+		gate.finish();
+		await waiting;
+		expect(waited).toBe(true);
+		expect(gate.claim(sent)).toBe('retry');
+		// A 401 on a request sent with the new token is a new expiry: refresh again.
+		expect(gate.claim(gate.generation)).toBe('refresh');
 	});
 });

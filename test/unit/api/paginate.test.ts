@@ -394,7 +394,7 @@ describe('paginate: guards', () => {
 		expect((err as NodeApiError).description).toMatch(/stopped instead of looping/);
 	});
 
-	it('accepts duplicates across a page edge when the page brings something new', async () => {
+	it('accepts a page edge repeat when the page brings something new, and sends the repeat once', async () => {
 		const ctx = createExecuteContext();
 		nock(DEFAULT_BASE_URL)
 			.get(PATH)
@@ -407,7 +407,7 @@ describe('paginate: guards', () => {
 			.query(true)
 			.reply(200, { totalRecords: 4, agentStateHistory: [] });
 		const pages = await collect(ctx, cxoneQuery, { pageSize: 2 });
-		expect(pages.flatMap((p) => p.records)).toEqual([...range(0, 2), ...range(1, 3)]);
+		expect(pages.flatMap((p) => p.records)).toEqual(range(0, 3));
 	});
 });
 
