@@ -8,7 +8,8 @@ const path = require('path');
 const { performance } = require('perf_hooks');
 
 const { control, expectedRecords, fetchToken } = require('./fakeControl');
-const { queriesFromLog, runFloor, fetchAllPages } = require('./floor');
+const { queriesFromLog, runFloor, runRawFloor, fetchAllPages } = require('./floor');
+const { median } = require('./median');
 const { startSampler, collect } = require('./memory');
 const { createProfiler } = require('./profiler');
 const { WORKLOADS } = require('./workloads');
@@ -18,12 +19,6 @@ const BUILT = process.env.BENCH_BUILD_DIR || path.join(__dirname, '.tmp');
 const profiler =
 	process.env.BENCH_PROFILE === '1' ? createProfiler(path.join(BUILT, 'prof')) : null;
 const load = (rel) => require(path.join(BUILT, rel));
-
-function median(values) {
-	const s = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(s.length / 2);
-	return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
 
 async function runNodeWorkload(w, server) {
 	const { CxoneAgentStateHistory } = load(
@@ -68,6 +63,23 @@ async function runNodeWorkload(w, server) {
 		return { items: out[0], ms, cpuMs: (cpu.user + cpu.system) / 1000 };
 	};
 
+	// The n8n-helper floor: the same pages through n8n-core's httpRequestWithAuthentication with
+	// the real credential (the token stored by the warm-up), the body parsed and nothing else.
+	const helperFloor = async (queries) => {
+		const ctx = createExecuteContext({ params: {}, credentials: stored, credentialType });
+		const fetchPage = async (page) => {
+			const res = await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'cxoneOAuth2Api', {
+				method: 'GET',
+				url: page.path,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			});
+			return res.body;
+		};
+		return await runFloor(queries, fetchPage, w.concurrency);
+	};
+
 	// Warm-up: first execution (discovery + token), JIT, and the fake's shift cache.
 	await control(baseUrl, 'POST', 'reset-log');
 	const warm = await execute();
@@ -79,8 +91,10 @@ async function runNodeWorkload(w, server) {
 	const warmRecords = warm.items.filter((i) => i.json.recordId !== undefined).length;
 	warm.items = null;
 
+	await helperFloor(queries); // its own warm-up (axios, n8n-core)
 	const nodeMs = [];
 	const floorMs = [];
+	const helperMs = [];
 	const nodeCpuMs = [];
 	const floorCpuMs = [];
 	const serverMs = [];
@@ -92,11 +106,17 @@ async function runNodeWorkload(w, server) {
 		collect();
 		const fc0 = process.cpuUsage();
 		const f0 = performance.now();
-		const floor = await runFloor(queries, stored.accessToken, w.concurrency);
+		const floor = await runRawFloor(queries, stored.accessToken, w.concurrency);
 		floorMs.push(performance.now() - f0);
 		const fc = process.cpuUsage(fc0);
 		floorCpuMs.push((fc.user + fc.system) / 1000);
 		if (floor.pages !== floorPages) throw new Error('floor fetched a different number of pages');
+
+		collect();
+		const h0 = performance.now();
+		const helper = await helperFloor(queries);
+		helperMs.push(performance.now() - h0);
+		if (helper.records !== floor.records) throw new Error('the two floors read different records');
 
 		await control(baseUrl, 'POST', 'reset-log');
 		if (profiler) await profiler.start();
@@ -120,6 +140,7 @@ async function runNodeWorkload(w, server) {
 
 	const wall = median(nodeMs);
 	const floorWall = median(floorMs);
+	const helperWall = median(helperMs);
 	return {
 		records,
 		expectedRecords: expected,
@@ -137,8 +158,12 @@ async function runNodeWorkload(w, server) {
 		wallMs: wall,
 		floorWallMs: floorWall,
 		ratio: wall / floorWall,
+		helperMs,
+		helperWallMs: helperWall,
+		helperRatio: wall / helperWall,
 		recordsPerSecond: records / (wall / 1000),
-		idealMs: w.latencyMs ? (requests / w.concurrency) * w.latencyMs : null,
+		// Rounds of Concurrency requests, each one latency long: the wall time if nothing else cost.
+		idealMs: w.latencyMs ? Math.ceil(requests / w.concurrency) * w.latencyMs : null,
 		memory,
 		outputBytes,
 	};

@@ -1,7 +1,8 @@
 'use strict';
-// The floor: the same pages the node fetched, with plain Node http and JSON.parse and nothing
-// else (no validation, no normalization, no output). Pages of one query are sequential, as they
-// must be (each page names the next); queries run with the node's concurrency.
+// The floors: the same pages the node fetched and nothing else (no validation, no normalization,
+// no output), all pages known in advance and fetched with the node's concurrency. The raw floor
+// uses plain Node http and JSON.parse; the n8n-helper floor (child.js) n8n-core's
+// httpRequestWithAuthentication with the real credential, which the node must use.
 
 const http = require('http');
 
@@ -37,7 +38,7 @@ function getJson(url, token, agent = false) {
 
 /**
  * Groups logged API requests into queries (path + query without skip/top), pages ordered by skip,
- * so the floor requests exactly the URLs the node requested.
+ * so the floors request exactly what the node requested: `url` absolute, `path` relative.
  */
 function queriesFromLog(log, baseUrl) {
 	const groups = new Map();
@@ -50,41 +51,47 @@ function queriesFromLog(log, baseUrl) {
 		const key = `${entry.path}?${new URLSearchParams(rest).toString()}`;
 		let list = groups.get(key);
 		if (!list) groups.set(key, (list = []));
-		list.push({
-			skip: Number(entry.query.skip || 0),
-			url: `${baseUrl}${entry.path}?${new URLSearchParams(entry.query).toString()}`,
-		});
+		const path = `${entry.path}?${new URLSearchParams(entry.query).toString()}`;
+		list.push({ skip: Number(entry.query.skip || 0), url: `${baseUrl}${path}`, path });
 	}
-	return [...groups.values()].map((pages) =>
-		pages.sort((a, b) => a.skip - b.skip).map((p) => p.url),
-	);
+	return [...groups.values()].map((pages) => pages.sort((a, b) => a.skip - b.skip));
 }
 
-/** Fetches every page of every query on fresh keep-alive connections; returns the counts. */
-async function runFloor(queries, token, concurrency) {
-	const agent = new http.Agent({ keepAlive: true });
+/**
+ * Fetches every page of every query with `concurrency` requests at a time, `fetchPage(page)`
+ * resolving to the parsed body (null for 204); returns the counts.
+ */
+async function runFloor(queries, fetchPage, concurrency) {
+	const pagesToFetch = queries.flat();
 	let next = 0;
 	let pages = 0;
 	let records = 0;
 	const worker = async () => {
-		while (next < queries.length) {
-			const urls = queries[next++];
-			for (const url of urls) {
-				const body = await getJson(url, token, agent);
-				pages++;
-				if (body === null) continue;
-				const list = body.agentStateHistory || body.agents || [];
-				records += list.length;
-			}
+		while (next < pagesToFetch.length) {
+			const body = await fetchPage(pagesToFetch[next++]);
+			pages++;
+			if (body === null || body === undefined) continue;
+			const list = body.agentStateHistory || body.agents || [];
+			records += list.length;
 		}
 	};
-	const n = Math.max(1, Math.min(concurrency, queries.length));
+	const n = Math.max(1, Math.min(concurrency, pagesToFetch.length));
+	await Promise.all(Array.from({ length: n }, worker));
+	return { pages, records };
+}
+
+/** The raw floor: plain http.get on keep-alive connections and JSON.parse. */
+async function runRawFloor(queries, token, concurrency) {
+	const agent = new http.Agent({ keepAlive: true });
 	try {
-		await Promise.all(Array.from({ length: n }, worker));
+		return await runFloor(
+			queries,
+			async (page) => await getJson(page.url, token, agent),
+			concurrency,
+		);
 	} finally {
 		agent.destroy();
 	}
-	return { pages, records };
 }
 
 /** Every page of one query, following `_links.next` (used to load raw records for normalization). */
@@ -102,4 +109,4 @@ async function fetchAllPages(firstUrl, token) {
 	return pages;
 }
 
-module.exports = { getJson, queriesFromLog, runFloor, fetchAllPages };
+module.exports = { getJson, queriesFromLog, runFloor, runRawFloor, fetchAllPages };

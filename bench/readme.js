@@ -20,6 +20,14 @@ function section(report) {
 		`A run on ${m.cpus} × ${m.cpuModel}, Node ${m.node}, ${day} (all columns: \`bench/results.json\`):`,
 		'',
 		formatTable(report.results, README_COLUMNS),
+		'',
+		'Targets, as the run printed them:',
+		'',
+		...(report.targets || []).map((line) =>
+			/^\s+why:/.test(line)
+				? `  - ${line.trim()}`
+				: `- ${line.replace(/^(met|MISSED)\s+/, '**$1** ')}`,
+		),
 	].join('\n');
 }
 

@@ -18,7 +18,7 @@ const path = require('path');
 
 const { createFakeCxone } = require('../test/fake-cxone');
 const { writeReadme } = require('./readme');
-const { formatTable, evaluate } = require('./table');
+const { formatTable, evaluate, targetLines } = require('./table');
 const { WORKLOADS, SERVERS } = require('./workloads');
 
 const BUILT = path.join(__dirname, '.tmp');
@@ -94,6 +94,10 @@ async function main() {
 			`Note: load average ${loadBefore[0].toFixed(1)} on ${os.cpus().length} CPUs; wall times will be noisy.\n`,
 		);
 	}
+	// The stored run is "today" for the not-slower check of each workload.
+	const storedFile = path.join(__dirname, 'results.json');
+	const stored = fs.existsSync(storedFile) ? JSON.parse(fs.readFileSync(storedFile, 'utf8')) : null;
+	const storedByName = new Map((stored ? stored.results : []).map((r) => [r.name, r]));
 	const results = [];
 	try {
 		for (const w of workloads) {
@@ -108,7 +112,7 @@ async function main() {
 				label: w.label,
 				kind: w.kind,
 				...measured,
-				...evaluate(w, measured),
+				...evaluate(w, measured, storedByName.get(w.name)),
 			});
 		}
 	} finally {
@@ -116,7 +120,8 @@ async function main() {
 	}
 
 	const table = formatTable(results);
-	process.stdout.write(`\n${table}\n`);
+	const targets = targetLines(results);
+	process.stdout.write(`\n${table}\n\nTargets:\n${targets.map((l) => `  ${l}`).join('\n')}\n`);
 	const cpus = os.cpus();
 	const report = {
 		timestamp: new Date().toISOString(),
@@ -135,10 +140,12 @@ async function main() {
 		notes: [
 			'wallMs / floorWallMs are medians of the measured runs; each run reuses the token stored by a warm-up run (as n8n persists it).',
 			'heapRatio = (peak heapUsed during execute − heapUsed before it, after GC) ÷ output JSON size.',
-			'idealMs = API requests ÷ concurrency × added latency.',
+			'idealMs = ⌈API requests ÷ concurrency⌉ × added latency.',
+			'helperWallMs: the same pages through n8n-core httpRequestWithAuthentication with the real credential, nothing else.',
 		],
 		results,
 		table,
+		targets,
 	};
 	if (!args.only && !args.build) {
 		await writeJson(path.join(__dirname, 'results.json'), report);

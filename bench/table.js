@@ -1,12 +1,31 @@
 'use strict';
 // Target checks and the printed table.
 
+const { median } = require('./median');
 const { MB } = require('./memory');
 
-/** Each target of the workload checked against the measurement: { checks, targets, met }. */
-function evaluate(w, m) {
+/** Wall times within this share of the stored run count as "not slower" (loopback noise). */
+const NOT_SLOWER_MARGIN = 0.1;
+
+/**
+ * Each target of the workload checked against the measurement: { checks, met }. `before` is the
+ * same workload in the stored run, when there is one.
+ */
+function evaluate(w, m, before) {
 	const t = w.targets || {};
 	const checks = [];
+	const cpu = m.nodeCpuMs ? median(m.nodeCpuMs) : undefined;
+	if (t.helperRatio !== undefined) {
+		const budget = m.helperWallMs * (t.helperRatio - 1);
+		const beyond = m.wallMs - m.helperWallMs;
+		checks.push({
+			target: `node ≤ ${t.helperRatio}× n8n-helper floor (${fmt(m.helperWallMs)} ms; raw floor ${fmt(m.floorWallMs)} ms, ${fmt(m.ratio, 2)}×)`,
+			value: m.helperRatio,
+			limit: t.helperRatio,
+			met: m.helperRatio <= t.helperRatio,
+			why: `the node spends ${fmt(beyond)} ms beyond the helper floor on ${fmt(m.records)} records (${fmt((beyond * 1000) / m.records, 1)} µs each: validation, normalization, names, sorting, items); ${t.helperRatio}× leaves ${fmt(budget)} ms (${fmt((budget * 1000) / m.records, 1)} µs each)`,
+		});
+	}
 	if (t.ratio !== undefined) {
 		checks.push({
 			target: `node ≤ ${t.ratio}× floor`,
@@ -27,10 +46,14 @@ function evaluate(w, m) {
 	if (t.idealFactor !== undefined) {
 		const factor = m.wallMs / m.idealMs;
 		checks.push({
-			target: `wall ≤ ${t.idealFactor}× ideal (${Math.round(m.idealMs)} ms)`,
+			target: `wall ≤ ${t.idealFactor}× ideal (${Math.round(m.idealMs)} ms = ⌈${m.requests} requests ÷ ${m.concurrency}⌉ × ${m.latencyMs} ms)`,
 			value: factor,
 			limit: t.idealFactor,
 			met: factor <= t.idealFactor,
+			why:
+				cpu === undefined
+					? undefined
+					: `the node's own CPU time is ${fmt(cpu)} ms (the n8n-helper floor alone takes ${fmt(m.helperWallMs)} ms), against a wall budget of ${fmt(m.idealMs * t.idealFactor)} ms: the work on the records, not the wire, bounds the wall; meeting it needs that work under the budget (or the records spread over more input items)`,
 		});
 	}
 	if (t.recordsPerSecond !== undefined) {
@@ -41,7 +64,29 @@ function evaluate(w, m) {
 			met: m.recordsPerSecond >= t.recordsPerSecond,
 		});
 	}
+	if (before && before.wallMs) {
+		const limit = 1 + NOT_SLOWER_MARGIN;
+		checks.push({
+			target: `not slower than the stored run (${fmt(before.wallMs)} ms, +${NOT_SLOWER_MARGIN * 100}% noise)`,
+			value: m.wallMs / before.wallMs,
+			limit,
+			met: m.wallMs <= before.wallMs * limit,
+		});
+	}
 	return { checks, met: checks.length ? checks.every((c) => c.met) : null };
+}
+
+/** One line per target of every workload, for the end of the run. */
+function targetLines(results) {
+	const lines = [];
+	for (const r of results) {
+		for (const c of r.checks) {
+			const v = c.value >= 1000 ? fmt(c.value) : fmt(c.value, 2);
+			lines.push(`${c.met ? 'met   ' : 'MISSED'}  ${r.label}: ${c.target}: ${v}`);
+			if (!c.met && c.why) lines.push(`        why: ${c.why}`);
+		}
+	}
+	return lines;
 }
 
 function fmt(n, digits = 0) {
@@ -71,6 +116,9 @@ function row(r) {
 		fmt(r.recordsPerSecond),
 		r.kind === 'node' ? fmt(r.floorWallMs) : '–',
 		r.kind === 'node' ? `${fmt(r.ratio, 2)}×` : '–',
+		r.kind === 'node' && r.helperWallMs ? fmt(r.helperWallMs) : '–',
+		r.kind === 'node' && r.helperRatio ? `${fmt(r.helperRatio, 2)}×` : '–',
+		r.idealMs ? fmt(r.idealMs) : '–',
 		mem ? fmt(mem.peakRss / MB) : '–',
 		mem ? fmt(mem.peakHeap / MB) : '–',
 		r.outputBytes ? fmt(r.outputBytes / MB, 1) : '–',
@@ -87,6 +135,9 @@ const HEAD = [
 	'records/s',
 	'floor ms',
 	'÷ floor',
+	'n8n floor ms',
+	'÷ n8n floor',
+	'ideal ms',
 	'peak RSS MB',
 	'peak heap MB',
 	'output MB',
@@ -102,8 +153,10 @@ const README_COLUMNS = [
 	'wall ms',
 	'floor ms',
 	'÷ floor',
+	'n8n floor ms',
+	'÷ n8n floor',
+	'ideal ms',
 	'peak heap MB',
-	'targets',
 ];
 
 /** A Markdown table (readable in a terminal, pastable into a note), of all columns or some. */
@@ -118,4 +171,4 @@ function formatTable(results, columns = HEAD) {
 	return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
 }
 
-module.exports = { evaluate, formatTable, README_COLUMNS };
+module.exports = { evaluate, formatTable, targetLines, README_COLUMNS };

@@ -384,7 +384,9 @@ async function* offsetPagesInParallel(
 		const skip = (pageNo - 1) * pageSize;
 		const empty = response.statusCode === 204 || response.body === null;
 		const page = empty ? undefined : parsePage(node, 'cxone', response.body, listKey);
-		const problem = unsafeReason(page, pageNo, read);
+		// Each record's identity once: for the repeat check, then for the pages after this one.
+		const keys = page === undefined ? [] : page.records.map(recordIdentity);
+		const problem = unsafeReason(page, keys, pageNo, read);
 		if (problem !== undefined) {
 			this.logger.debug(
 				`CXone paging falls back to one page at a time at page ${pageNo} of ${plan.pages}: ${problem}`,
@@ -394,7 +396,7 @@ async function* offsetPagesInParallel(
 			return { response, page: pageNo, skip };
 		}
 		const valid = page as PageEnvelope;
-		for (const record of valid.records) seen.add(recordIdentity(record));
+		for (const key of keys) seen.add(key);
 		const link = valid.next !== undefined ? relativeNextLink(valid.next) : undefined;
 		if (link !== undefined) followed.add(link);
 		yield {
@@ -410,6 +412,7 @@ async function* offsetPagesInParallel(
 /** Why page `pageNo` breaks the first page's promise, or undefined when it keeps it. */
 function unsafeReason(
 	page: PageEnvelope | undefined,
+	keys: readonly string[],
 	pageNo: number,
 	read: ParallelRead,
 ): string | undefined {
@@ -422,7 +425,7 @@ function unsafeReason(
 	if (page.records.length !== expected) {
 		return `${page.records.length} records where ${expected} were due`;
 	}
-	if (page.records.some((record) => seen.has(recordIdentity(record)))) {
+	if (keys.some((key) => seen.has(key))) {
 		return 'it repeats records of earlier pages';
 	}
 	const link = page.next !== undefined ? relativeNextLink(page.next) : undefined;
