@@ -75,7 +75,13 @@ function spawnService(name, command, args, options = {}) {
 			stopping ??= (async () => {
 				if (!exitInfo) {
 					signalGroup(child.pid, signal);
-					const done = await Promise.race([exited, sleep(STOP_TIMEOUT_MS).then(() => null)]);
+					// A timer cleared once the process exits, so none keeps the test process alive.
+					let timer;
+					const timedOut = new Promise((resolve) => {
+						timer = setTimeout(() => resolve(null), STOP_TIMEOUT_MS);
+					});
+					const done = await Promise.race([exited, timedOut]);
+					clearTimeout(timer);
 					if (!done) {
 						signalGroup(child.pid, 'SIGKILL');
 						await exited;

@@ -29,10 +29,16 @@ const EXECUTIONS = 20;
 const WEBHOOK_PATH = 'cxone-queue-history';
 // normalize.ts OPEN_TOLERANCE_MS: a state ending within 1 s of a read may still look open then.
 const OPEN_TOLERANCE_MS = 1000;
-const BREAK_MS = 60000;
+/** State Exceeded Duration's rows (version 2): a Break or an Available state over a minute. */
+const EXCEEDED_RULES = [
+	{ label: 'Break', minutes: 1 },
+	{ label: 'Available', minutes: 1 },
+];
 /** Polls of each trigger after the last restart, so late and repeated emissions would show. */
 const POLLS_AFTER = 2;
 const TRIGGER_FAKE = { agents: 300, statesPerShift: 2000, seed: 5 };
+// Longer states, so that some pass a minute between two polls (breaks alone are too rare).
+const EXCEEDED_FAKE = { agents: 300, statesPerShift: 200, seed: 5 };
 /** n8n credential ids: 16 characters. */
 const CREDENTIAL_IDS = {
 	history: 'cxoneQueueHist01',
@@ -174,12 +180,32 @@ describeQueue(`queue mode on ${h.RUNTIME_LABEL}: main + 2 workers, Redis, Postgr
 		}
 	}
 
+	/** What each trigger's last poll before `ms` did: the context a restart happened in. */
+	function lastPollBefore(ms) {
+		const out = {};
+		for (const kind of ['ended', 'exceeded']) {
+			const reads = pollsFromLog(fakes[kind].log).filter((p) => p.firstSeenMs < ms);
+			const read = reads[reads.length - 1];
+			if (!read) {
+				out[kind] = 'the activation poll only (sets the cursor, reads nothing, emits nothing)';
+				continue;
+			}
+			const items = sink.received.filter(
+				(r) => r.path === `/sink/${kind}` && r.atMs >= read.firstSeenMs && r.atMs <= ms,
+			).length;
+			out[kind] =
+				`read at ${hms(read.firstSeenMs)} ${items > 0 ? `emitted ${items}` : 'emitted nothing'}`;
+		}
+		return out;
+	}
+
 	async function restartMain(reason) {
+		const before = lastPollBefore(Date.now());
 		const stoppedMs = Date.now();
 		await main.stop();
 		await startMain();
 		await expectTriggersActive();
-		restarts.push({ what: 'main', reason, stoppedMs, activeAgainMs: Date.now() });
+		restarts.push({ what: 'main', reason, before, stoppedMs, activeAgainMs: Date.now() });
 	}
 
 	beforeAll(async () => {
@@ -187,7 +213,7 @@ describeQueue(`queue mode on ${h.RUNTIME_LABEL}: main + 2 workers, Redis, Postgr
 		env = q.clusterEnv({ redis, postgres });
 		fakes.history = createFakeCxone({ agents: 6, seed: 7 });
 		fakes.ended = createFakeCxone({ ...TRIGGER_FAKE, now: 'real' });
-		fakes.exceeded = createFakeCxone({ ...TRIGGER_FAKE, now: 'real' });
+		fakes.exceeded = createFakeCxone({ ...EXCEEDED_FAKE, now: 'real' });
 		for (const [name, fake] of Object.entries(fakes)) {
 			await fake.start(0);
 			if (name !== 'history') {
@@ -228,8 +254,8 @@ describeQueue(`queue mode on ${h.RUNTIME_LABEL}: main + 2 workers, Redis, Postgr
 			parameters: {
 				event: 'stateExceeded',
 				agentSelection: 'all',
-				thresholds: { rules: [{ label: 'Break', minutes: BREAK_MS / 60000 }] },
-				filters: { reasons: 'Break' },
+				thresholds: { rules: EXCEEDED_RULES },
+				filters: {},
 				timezone: 'UTC',
 				options: { lookBackMinutes: 1, resolveAgentNames: false },
 			},
@@ -240,8 +266,9 @@ describeQueue(`queue mode on ${h.RUNTIME_LABEL}: main + 2 workers, Redis, Postgr
 			await cli(['publish:workflow', `--id=${workflow.id}`]);
 		}
 		mainPort = await h.freePort();
+		// The workers start after the first restart: until then only the activation polls run,
+		// and a restart right after them must come before the first timed poll.
 		await startMain();
-		await Promise.all([startWorker(0), startWorker(1)]);
 		({ cookie } = await setupOwner(main.url));
 		await expectTriggersActive();
 		firstActivatedMs = Date.now();
@@ -258,13 +285,15 @@ describeQueue(`queue mode on ${h.RUNTIME_LABEL}: main + 2 workers, Redis, Postgr
 	});
 
 	test('main restarted right after an empty poll (the activation poll, which only sets the cursor)', async () => {
-		// Activation ran each trigger's first poll: it set the cursor and emitted nothing.
-		expect(sink.received).toEqual([]);
+		// Activation ran each trigger's first poll: it set the cursor, read nothing, emitted nothing.
+		expect(pollsFromLog(fakes.ended.log)).toEqual([]);
+		expect(pollsFromLog(fakes.exceeded.log)).toEqual([]);
 		await restartMain('right after the activation poll (empty)');
+		await Promise.all([startWorker(0), startWorker(1)]);
 	});
 
-	test(`${EXECUTIONS} history executions at once, over both workers, each equal to the truth`, async () => {
-		fakes.history.resetLog();
+	/** EXECUTIONS webhook calls at once; each answer: its execution id, its worker, its records. */
+	async function burst() {
 		const url = `${main.url}/webhook/${WEBHOOK_PATH}`;
 		const answers = await Promise.all(
 			Array.from({ length: EXECUTIONS }, async () => {
@@ -275,56 +304,78 @@ describeQueue(`queue mode on ${h.RUNTIME_LABEL}: main + 2 workers, Redis, Postgr
 				return JSON.parse(text);
 			}),
 		);
-		const truth = fakes.history.canonicalRecordsFor({ all: true, ...WINDOW_MS });
-		expect(truth.length).toBeGreaterThan(100);
-		const expected = truth.map((r) => ({
-			recordId: r.recordId,
-			agentId: r.agentId,
-			startTimeUtc: new Date(r.startMs).toISOString(),
-			endTimeUtc: r.endMs === null ? null : new Date(r.endMs).toISOString(),
-			reason: r.reason,
-			agentName: r.agentName,
-		}));
-		const byWorker = new Map();
-		let recordsChecked = 0;
-		for (const answer of answers) {
-			const ranBy = workers
+		return answers.map((answer) => ({
+			...answer,
+			ranBy: workers
 				.map((w, k) =>
 					q.executionsRun(allWorkerOutput(k)).includes(String(answer.executionId))
 						? `worker${k + 1}`
 						: null,
 				)
-				.filter(Boolean);
-			expect(ranBy).toHaveLength(1);
-			byWorker.set(ranBy[0], [...(byWorker.get(ranBy[0]) ?? []), answer.executionId]);
-			const got = answer.records.map((r) => ({
-				recordId: r.recordId,
-				agentId: r.agentId,
-				startTimeUtc: r.startTimeUtc,
-				endTimeUtc: r.endTimeUtc,
-				reason: r.reason,
-				agentName: r.agentName,
-			}));
-			const sortById = (a, b) => (a.recordId < b.recordId ? -1 : 1);
-			expect(got.sort(sortById)).toEqual([...expected].sort(sortById));
-			recordsChecked += got.length;
+				.filter(Boolean),
+		}));
+	}
+
+	const authRequests = (log) => ({
+		token: log.filter((e) => TOKEN_PATH.test(e.path)).length,
+		discovery: log.filter((e) => e.path.startsWith('/.well-known/')).length,
+	});
+
+	test(`${EXECUTIONS} history executions at once, twice, over both workers, each equal to the truth`, async () => {
+		fakes.history.resetLog();
+		const first = await burst();
+		const firstAuth = authRequests(fakes.history.log);
+		fakes.history.resetLog();
+		const second = await burst();
+		const secondAuth = authRequests(fakes.history.log);
+
+		const truth = fakes.history.canonicalRecordsFor({ all: true, ...WINDOW_MS });
+		expect(truth.length).toBeGreaterThan(100);
+		const pick = (r) => ({
+			recordId: r.recordId,
+			agentId: r.agentId,
+			agentName: r.agentName,
+			startTimeUtc: r.startTimeUtc,
+			endTimeUtc: r.endTimeUtc,
+			reason: r.reason,
+		});
+		const byId = (a, b) => (a.recordId < b.recordId ? -1 : 1);
+		const expected = truth
+			.map((r) =>
+				pick({
+					...r,
+					startTimeUtc: new Date(r.startMs).toISOString(),
+					endTimeUtc: r.endMs === null ? null : new Date(r.endMs).toISOString(),
+				}),
+			)
+			.sort(byId);
+		const byWorker = new Map();
+		let recordsChecked = 0;
+		for (const answer of [...first, ...second]) {
+			expect(answer.ranBy).toHaveLength(1);
+			const w = answer.ranBy[0];
+			byWorker.set(w, [...(byWorker.get(w) ?? []), answer.executionId]);
+			expect(answer.records.map(pick).sort(byId)).toEqual(expected);
+			recordsChecked += answer.records.length;
 		}
-		const tokenRequests = fakes.history.log.filter((e) => TOKEN_PATH.test(e.path)).length;
 		console.log(
 			[
-				`history: ${EXECUTIONS} webhook executions started together, ${truth.length} records each in the fake's truth`,
+				`history: 2 bursts of ${EXECUTIONS} webhook executions started together; the fake's truth has ${truth.length} records`,
 				...[...byWorker].map(
 					([w, ids]) => `  ${w}: ${ids.length} executions (ids ${ids.join(', ')})`,
 				),
-				`  records checked: ${recordsChecked}, all equal to the fake's truth`,
-				`  token requests to the fake: ${tokenRequests}`,
+				`  records checked: ${recordsChecked} (${first.length + second.length} executions × ${truth.length}), every one equal to the fake's truth`,
+				`  first burst (no token stored yet): ${firstAuth.token} token requests, ${firstAuth.discovery} discovery requests`,
+				`  second burst (token stored in the database): ${secondAuth.token} token requests, ${secondAuth.discovery} discovery requests`,
 			].join('\n'),
 		);
 		expect(byWorker.size).toBe(2);
-		// n8n stores the token preAuthentication fetched in the credential (shared database); at
-		// most one fetch per worker racing on the first use, none after.
-		expect(tokenRequests).toBeGreaterThanOrEqual(1);
-		expect(tokenRequests).toBeLessThanOrEqual(EXECUTIONS);
+		// Executions that start before any has stored a token each fetch one (preAuthentication;
+		// nothing locks across processes): at most one per execution of the first burst.
+		expect(firstAuth.token).toBeGreaterThanOrEqual(1);
+		expect(firstAuth.token).toBeLessThanOrEqual(EXECUTIONS);
+		// Then the token and base URL n8n stored in the shared database serve every worker.
+		expect(secondAuth).toEqual({ token: 0, discovery: 0 });
 	}, 300000);
 
 	test('triggers across restarts: main after an emitting poll, a worker; each event once', async () => {
@@ -346,10 +397,12 @@ describeQueue(`queue mode on ${h.RUNTIME_LABEL}: main + 2 workers, Redis, Postgr
 		await restartMain('right after an emitting poll');
 		// A worker restarted while the triggers keep polling.
 		const w0 = Date.now();
+		const before = lastPollBefore(w0);
 		await restartWorker(0);
 		restarts.push({
 			what: 'worker1',
 			reason: 'between polls',
+			before,
 			stoppedMs: w0,
 			activeAgainMs: Date.now(),
 		});
@@ -369,7 +422,7 @@ describeQueue(`queue mode on ${h.RUNTIME_LABEL}: main + 2 workers, Redis, Postgr
 		const lines = [`restarts survived: ${restarts.length}`];
 		for (const r of restarts) {
 			lines.push(
-				`  ${r.what} ${r.reason}: stopped ${hms(r.stoppedMs)}, active again ${hms(r.activeAgainMs)}`,
+				`  ${r.what} ${r.reason}: stopped ${hms(r.stoppedMs)}, active again ${hms(r.activeAgainMs)}; last poll before: State Ended ${r.before.ended}; State Exceeded ${r.before.exceeded}`,
 			);
 		}
 		for (const kind of ['ended', 'exceeded']) {
@@ -386,7 +439,12 @@ describeQueue(`queue mode on ${h.RUNTIME_LABEL}: main + 2 workers, Redis, Postgr
 			});
 			const eventMs = (r) => {
 				if (kind === 'ended') return r.endMs ?? undefined;
-				return r.reason === 'Break' && r.durationMs > BREAK_MS ? r.startMs + BREAK_MS : undefined;
+				// shared/thresholds.ts: the reason's row first, else the state's; over = strictly longer.
+				const rule = (name) =>
+					EXCEEDED_RULES.find((x) => x.label.toLowerCase() === name?.toLowerCase());
+				const row = rule(r.reason) ?? rule(r.stateName);
+				const ms = row && row.minutes * 60000;
+				return ms !== undefined && r.durationMs > ms ? r.startMs + ms : undefined;
 			};
 			const inSpan = records.filter((r) => {
 				const at = eventMs(r);
@@ -403,8 +461,10 @@ describeQueue(`queue mode on ${h.RUNTIME_LABEL}: main + 2 workers, Redis, Postgr
 				.map((r) => `${r.recordId}@${hms(eventMs(r))}`);
 			const known = new Set(records.filter((r) => eventMs(r) >= spanStart).map((r) => r.recordId));
 			const foreign = ids.filter((id) => !known.has(id));
+			const inSpanIds = new Set(inSpan.map((r) => r.recordId));
+			const emittedInSpan = ids.filter((id) => inSpanIds.has(id)).length;
 			lines.push(
-				`${kind}: ${polls.length} reads, span ${hms(spanStart)}–${hms(spanEnd)} UTC (first read's horizon ${first.horizonMs < restarts[0].stoppedMs ? 'is the activation cursor, from before the first restart' : 'came after the first restart: the activation cursor was lost'}); events in the span ${inSpan.length}, emitted ${items.length} (distinct ${emitted.size}), twice ${twice.length}, lost ${lost.length}, not in the truth ${foreign.length}`,
+				`${kind}: ${polls.length} reads, span ${hms(spanStart)}–${hms(spanEnd)} UTC (first read's horizon ${first.horizonMs < restarts[0].stoppedMs ? 'is the activation cursor, from before the first restart' : 'came after the first restart: the activation cursor was lost'}); ${kind === 'ended' ? 'states that ended' : 'states over their threshold'} in the span ${inSpan.length}, emitted ${emittedInSpan} of them exactly once (items ${items.length}: ${items.length - emittedInSpan - foreign.length} more had their event in the last second before the last read), emitted twice ${twice.length}, lost ${lost.length}, not in the truth ${foreign.length}`,
 			);
 			// The activation cursor must survive the restart right after it.
 			expect(first.horizonMs).toBeLessThan(restarts[0].stoppedMs);
@@ -412,7 +472,7 @@ describeQueue(`queue mode on ${h.RUNTIME_LABEL}: main + 2 workers, Redis, Postgr
 			expect(twice).toEqual([]);
 			expect(lost).toEqual([]);
 			expect(foreign).toEqual([]);
-			if (kind === 'ended') expect(inSpan.length).toBeGreaterThan(0);
+			expect(inSpan.length).toBeGreaterThan(0);
 		}
 		const perWorker = workers.map(
 			(w, k) => `worker${k + 1} ${q.executionsRun(allWorkerOutput(k)).length}`,
