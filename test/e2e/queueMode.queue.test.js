@@ -233,12 +233,21 @@ describeQueue(`queue mode on ${h.RUNTIME_LABEL}: main + 2 workers, Redis, Postgr
 			]);
 		}
 		workflows.history = webhookHistoryWorkflow(CREDENTIAL_IDS.history);
+		await importJson('workflow', workflows.history.id, workflows.history);
+		await cli(['publish:workflow', `--id=${workflows.history.id}`]);
+		// Once a minute at a second chosen now, just behind where the importing and starting below
+		// (over 10 s) will be: the first timed poll then comes about a minute after activation,
+		// well after the first restart, which must follow the activation poll and nothing else.
+		// (everyMinute would pick a random second.)
+		const second = new Date(Date.now() + 10000).getUTCSeconds();
+		const pollTimes = { item: [{ mode: 'custom', cronExpression: `${second} * * * * *` }] };
 		workflows.ended = triggerWorkflow({
 			id: 'e2eQueueEnded001',
 			name: 'e2e queue state ended',
 			credentialId: CREDENTIAL_IDS.ended,
 			sinkUrl: `${sink.url}/ended`,
 			parameters: {
+				pollTimes,
 				event: 'stateEnded',
 				agentSelection: 'all',
 				filters: {},
@@ -252,6 +261,7 @@ describeQueue(`queue mode on ${h.RUNTIME_LABEL}: main + 2 workers, Redis, Postgr
 			credentialId: CREDENTIAL_IDS.exceeded,
 			sinkUrl: `${sink.url}/exceeded`,
 			parameters: {
+				pollTimes,
 				event: 'stateExceeded',
 				agentSelection: 'all',
 				thresholds: { rules: EXCEEDED_RULES },
@@ -261,7 +271,7 @@ describeQueue(`queue mode on ${h.RUNTIME_LABEL}: main + 2 workers, Redis, Postgr
 			},
 		});
 		workflows.exceeded.nodes[0].typeVersion = 2;
-		for (const workflow of Object.values(workflows)) {
+		for (const workflow of [workflows.ended, workflows.exceeded]) {
 			await importJson('workflow', workflow.id, workflow);
 			await cli(['publish:workflow', `--id=${workflow.id}`]);
 		}
