@@ -1,6 +1,7 @@
 // `npm test`: every test, on a fresh clone too. Installs the dev dependencies first, then lets
 // the two n8n runtimes install (test/install.js) while lint, build, unit and integration tests
-// run, and runs the e2e and editor suites on both runtimes once they are ready.
+// run, and runs the e2e and editor suites on both runtimes once they are ready, then the queue-mode
+// suite on the current one (Redis and PostgreSQL from the system's packages, see .ci/run).
 'use strict';
 
 const { spawn } = require('node:child_process');
@@ -29,7 +30,7 @@ async function main() {
 	runtimesReady.catch(() => {});
 	for (const script of ['lint', 'build', 'test:all']) await npmRun(script);
 	await runtimesReady;
-	for (const script of ['test:e2e', 'test:editor']) await npmRun(script);
+	for (const script of ['test:e2e', 'test:editor', 'test:queue']) await npmRun(script);
 	process.stdout.write(`npm test: all passed in ${Math.round((Date.now() - started) / 1000)} s\n`);
 }
 

@@ -1,7 +1,8 @@
 // Runs one jest suite of test/e2e (e2e or editor) once per n8n runtime, current first, each in
 // its own jest process with CXONE_N8N_RUNTIME set, so every failure names the runtime (jest's
-// displayName, see jest.config.js). CXONE_N8N_RUNTIMES=current (or floor) runs only that one.
-//   node test/e2e/run.js e2e|editor [jest args...]
+// displayName, see jest.config.js). CXONE_N8N_RUNTIMES=current (or floor) runs only that one;
+// the queue suite runs on current unless it says otherwise.
+//   node test/e2e/run.js e2e|editor|queue [jest args...]
 'use strict';
 
 const { spawnSync } = require('node:child_process');
@@ -9,7 +10,13 @@ const path = require('node:path');
 
 const runtimes = require('./runtimes/runtimes');
 
-const CONFIGS = { e2e: 'jest.config.js', editor: 'jest.browser.config.js' };
+const CONFIGS = {
+	e2e: 'jest.config.js',
+	editor: 'jest.browser.config.js',
+	// One n8n cluster is heavy for CI's two cores: the current runtime only (queue.js).
+	queue: 'jest.queue.config.js',
+};
+const DEFAULT_RUNTIMES = { queue: ['current'] };
 
 function main() {
 	const [suite, ...jestArgs] = process.argv.slice(2);
@@ -20,7 +27,10 @@ function main() {
 		return 2;
 	}
 	const wanted = (process.env.CXONE_N8N_RUNTIMES ?? '').split(',').filter(Boolean);
-	const list = wanted.length > 0 ? wanted.map(runtimes.byId) : runtimes.RUNTIMES;
+	const list =
+		wanted.length > 0
+			? wanted.map(runtimes.byId)
+			: (DEFAULT_RUNTIMES[suite]?.map(runtimes.byId) ?? runtimes.RUNTIMES);
 	const jest = require.resolve('jest/bin/jest');
 	const results = [];
 	for (const runtime of list) {

@@ -113,3 +113,52 @@ describe.each<[TriggerEvent, number]>([
 		expect([...emitted].sort()).toEqual(expected);
 	});
 });
+
+// n8n stores a poll's static data only when the poll emits, and once after activation (which runs
+// the first poll): a restart of n8n goes back to the state of the last emitting poll, or of the
+// activation. The cursor must lose and repeat nothing under that rule (docs/scaling-out.md).
+describe.each<[TriggerEvent, number]>([
+	['stateEnded', 11],
+	['stateStarted', 12],
+	['stateExceeded', 13],
+])('random run with restarts, state saved only when a poll emits: %s (seed %i)', (event, seed) => {
+	it('emits every event after activation exactly once', () => {
+		const random = mulberry32(seed);
+		const states = generate(random, 2, event);
+		const thresholdMs = 15 * MIN;
+		const opts: SelectOptions = { thresholdMs, lookBackMs: 10 * MIN, maxCatchUpMs: 24 * 60 * MIN };
+		let state: CursorState = initialCursorState(ACTIVATION);
+		// What the database holds: the activation's state, then each emitting poll's.
+		let saved: CursorState = structuredClone(state);
+		const emitted: string[] = [];
+		let restarts = 0;
+		let emptyBeforeRestart = 0;
+		let lastEmitted = true;
+		const end = START + (HOURS * 60 + 60) * MIN;
+		for (let now = ACTIVATION; now < end; ) {
+			now += MIN + Math.floor(random() * 3 * MIN);
+			if (now < end && random() < 0.15) {
+				restarts++;
+				if (!lastEmitted) emptyBeforeRestart++;
+				state = structuredClone(saved);
+			}
+			const window = planPoll(state, now, opts.lookBackMs, opts.maxCatchUpMs);
+			if (window === null) continue;
+			const records = observe(states, window, now, {
+				timeZone: 'America/New_York',
+				thresholdMinutes: event === 'stateExceeded' ? 15 : undefined,
+			});
+			const result = selectEvents(records, state, event, opts, now);
+			for (const r of result.emit) emitted.push(eventKey(event, r.recordId));
+			state = result.nextState;
+			lastEmitted = result.emit.length > 0;
+			if (lastEmitted) saved = structuredClone(state);
+		}
+		const expected = expectedKeys(states, event, thresholdMs);
+		expect(restarts).toBeGreaterThan(10);
+		expect(emptyBeforeRestart).toBeGreaterThan(3);
+		expect(expected.length).toBeGreaterThan(10);
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect([...emitted].sort()).toEqual(expected);
+	});
+});
