@@ -17,6 +17,7 @@ const os = require('os');
 const path = require('path');
 
 const { createFakeCxone } = require('../test/fake-cxone');
+const { BASELINE_REV, buildBaseline } = require('./baseline');
 const { writeReadme } = require('./readme');
 const { formatTable, evaluate, targetLines } = require('./table');
 const { WORKLOADS, SERVERS } = require('./workloads');
@@ -24,23 +25,25 @@ const { WORKLOADS, SERVERS } = require('./workloads');
 const BUILT = path.join(__dirname, '.tmp');
 
 function parseArgs(argv) {
-	const args = { only: null, reps: null, profile: false, build: null };
+	const args = { only: null, reps: null, profile: false, build: null, baseline: BASELINE_REV };
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--only') args.only = argv[++i].split(',');
 		else if (argv[i] === '--reps') args.reps = Number(argv[++i]);
 		else if (argv[i] === '--profile') args.profile = true;
 		else if (argv[i] === '--build') args.build = path.resolve(argv[++i]);
+		else if (argv[i] === '--baseline') args.baseline = argv[++i];
+		else if (argv[i] === '--no-baseline') args.baseline = null;
 		else throw new Error(`Unknown argument ${argv[i]}`);
 	}
 	return args;
 }
 
-function runChild(workload, server, args) {
+function runChild(workload, server, args, buildDir = args.build) {
 	const payload = JSON.stringify({ name: workload.name, server, reps: args.reps });
 	const env = {
 		...process.env,
 		BENCH_PROFILE: args.profile ? '1' : '',
-		BENCH_BUILD_DIR: args.build || '',
+		BENCH_BUILD_DIR: buildDir || '',
 	};
 	return new Promise((resolve, reject) => {
 		const child = fork(path.join(__dirname, 'child.js'), [payload], {
@@ -94,10 +97,9 @@ async function main() {
 			`Note: load average ${loadBefore[0].toFixed(1)} on ${os.cpus().length} CPUs; wall times will be noisy.\n`,
 		);
 	}
-	// The stored run is "today" for the not-slower check of each workload.
-	const storedFile = path.join(__dirname, 'results.json');
-	const stored = fs.existsSync(storedFile) ? JSON.parse(fs.readFileSync(storedFile, 'utf8')) : null;
-	const storedByName = new Map((stored ? stored.results : []).map((r) => [r.name, r]));
+	// "Today" for the not-slower check: the baseline commit, measured in this run next to each
+	// workload (bench/baseline.js).
+	const baselineDir = args.baseline ? buildBaseline(args.baseline) : null;
 	const results = [];
 	try {
 		for (const w of workloads) {
@@ -105,14 +107,17 @@ async function main() {
 			const serverInfo = { url: fake.url, credentials: fake.credentials };
 			const t0 = Date.now();
 			process.stderr.write(`${w.label} ... `);
-			const measured = await runChild(args.reps ? { ...w, reps: args.reps } : w, serverInfo, args);
+			const wl = args.reps ? { ...w, reps: args.reps } : w;
+			const before = baselineDir ? await runChild(wl, serverInfo, args, baselineDir) : null;
+			const measured = await runChild(wl, serverInfo, args);
+			if (before) measured.baseline = { rev: args.baseline, wallMs: before.wallMs };
 			process.stderr.write(`${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 			results.push({
 				name: w.name,
 				label: w.label,
 				kind: w.kind,
 				...measured,
-				...evaluate(w, measured, storedByName.get(w.name)),
+				...evaluate(w, measured),
 			});
 		}
 	} finally {

@@ -46,7 +46,7 @@ function params({ agents, startMs, endMs, options = {} }) {
  * kind 'node': the node's execute vs the floors. targets: ratio (node ÷ raw floor), helperRatio
  * (node ÷ n8n-helper floor), heapRatio (peak heap growth ÷ output JSON size), idealFactor
  * (wall ÷ ⌈requests ÷ concurrency⌉ × latency). Every workload also must not be slower than the
- * stored run (run.js).
+ * baseline commit, measured in the same run (bench/baseline.js).
  */
 const WORKLOADS = [
 	{
