@@ -5,6 +5,7 @@
 
 const { execFileSync } = require('child_process');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 
 const ROOT = path.join(__dirname, '..');
@@ -16,13 +17,23 @@ const BASELINE_REV = 'e47a6a4';
 function buildBaseline(rev = BASELINE_REV) {
 	const out = path.join(__dirname, '.tmp', `base-${rev}`);
 	if (fs.existsSync(path.join(out, 'test', 'helpers', 'n8nContext.js'))) return out;
-	const src = path.join(__dirname, '.tmp', `src-${rev}`);
+	// Outside the repository, so neither lint nor jest meets the old sources.
+	const src = path.join(os.tmpdir(), `n8n-nodes-cxone-bench-src-${rev}`);
 	if (!fs.existsSync(src)) {
 		fs.mkdirSync(src, { recursive: true });
 		// The sources as they were, without a checkout: the compiled folders, by git archive.
 		const tar = execFileSync(
 			'git',
-			['archive', '--format=tar', rev, 'nodes', 'credentials', 'test', 'bench', 'tsconfig.json'],
+			[
+				'archive',
+				'--format=tar',
+				rev,
+				'nodes',
+				'credentials',
+				'test/helpers',
+				'bench/tsconfig.json',
+				'tsconfig.json',
+			],
 			{ cwd: ROOT, maxBuffer: 1 << 30 },
 		);
 		execFileSync('tar', ['-x', '-C', src], { input: tar, maxBuffer: 1 << 30 });
