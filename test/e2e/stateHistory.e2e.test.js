@@ -174,7 +174,8 @@ describe('CXone Agent State History in real n8n (CXone flavor)', () => {
 
 	test('a token that expires mid-run is refreshed through n8n: token endpoint hit exactly twice', async () => {
 		// A fresh credential: its first token is fetched by preAuthentication, then expires after
-		// three pages; the refresh is the second and last token request.
+		// three pages; the refresh is the second and last token request, shared by every page in
+		// flight with the old token (pages are read in parallel: at most Concurrency, 4, of them).
 		await h.importCredential(home, { id: 'cxoneExpiryCred1', data: fakeCredentialData(fake) });
 		fake.setFaults({ expireTokenAfterRequests: { n: 3 } });
 		const run = await runHistory(
@@ -186,7 +187,9 @@ describe('CXone Agent State History in real n8n (CXone flavor)', () => {
 		expect(items).toHaveLength(fake.countRecords({ all: true, ...WINDOW_MS }));
 		const tokenCalls = fake.log.filter((e) => /\/auth\/token$/.test(e.path));
 		expect(tokenCalls).toHaveLength(2);
-		expect(fake.log.filter((e) => e.status === 401)).toHaveLength(1);
+		const refused = fake.log.filter((e) => e.status === 401).length;
+		expect(refused).toBeGreaterThanOrEqual(1);
+		expect(refused).toBeLessThanOrEqual(4);
 	});
 
 	test('a 429 burst is waited out (Retry-After honoured) and nothing is lost', async () => {
