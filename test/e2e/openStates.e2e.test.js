@@ -16,13 +16,24 @@ describe.each(SHAPES)('current states sent as "%s": Today, all agents', (shape) 
 	let fake;
 	let home;
 	let nowMs;
+	let stateChangedToday;
 	let dayStart;
 	let credentialId;
 
 	beforeAll(async () => {
-		// The fake's clock is fixed at the real now, so n8n's "Today" and the fake's day agree.
-		nowMs = Date.now();
-		dayStart = DateTime.fromMillis(nowMs, { zone: ZONE }).startOf('day').toMillis();
+		// The fake's clock is fixed just before the real now, so n8n's "Today" and the fake's day
+		// agree: 100 ms after the day's last state change, so one agent has just left a state whose
+		// duration still reaches the read instant (normalize.ts's 1 s tolerance). Only the agent's
+		// next state shows that it has ended.
+		const realNow = Date.now();
+		dayStart = DateTime.fromMillis(realNow, { zone: ZONE }).startOf('day').toMillis();
+		const probe = createFakeCxone({ agents: 8, seed: 3, now: realNow });
+		const changes = probe
+			.canonicalRecordsFor({ all: true, startMs: dayStart, endMs: realNow })
+			.map((r) => r.startMs)
+			.filter((ms) => ms > dayStart && ms < realNow - 100);
+		stateChangedToday = changes.length > 0;
+		nowMs = stateChangedToday ? Math.max(...changes) + 100 : realNow;
 		fake = createFakeCxone({ agents: 8, seed: 3, now: nowMs, openState: shape });
 		await fake.start(0);
 		home = await h.createN8nHome(process.env.CXONE_E2E_TARBALL);
@@ -58,6 +69,15 @@ describe.each(SHAPES)('current states sent as "%s": Today, all agents', (shape) 
 		// Every agent has a current state: on shift, or LoggedOut until the next shift.
 		expect(open).toHaveLength(fake.agents.length);
 		const byId = new Map(states.map((j) => [j.recordId, j]));
+		const justEnded = expected.filter((t) => !t.isOpen && t.endMs === nowMs - 100);
+		expect(justEnded).toHaveLength(stateChangedToday ? 1 : 0);
+		for (const t of justEnded) {
+			expect(byId.get(t.recordId)).toMatchObject({
+				isOpen: false,
+				endTimeUtc: new Date(t.endMs).toISOString(),
+				durationSeconds: t.durationMs / 1000,
+			});
+		}
 		for (const t of open) {
 			const j = byId.get(t.recordId);
 			expect(j).toMatchObject({

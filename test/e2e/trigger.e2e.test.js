@@ -214,7 +214,8 @@ describe('CXone Agent State Trigger active in real n8n (n8n start)', () => {
 			[],
 		);
 		// On time: a poll emits every state that ended over OPEN_TOLERANCE_MS before its read
-		// (nearer ones count as still open, see normalize.ts; the next poll emits those).
+		// (a nearer one counts as still open when its next state is not in the read, see
+		// normalize.ts; the next poll emits those).
 		const emittedBy = new Map();
 		polls.forEach((poll, k) => {
 			for (const e of poll.executions) for (const i of e.items) emittedBy.set(i.recordId, k);

@@ -59,7 +59,7 @@ interface Kept {
 	record: StateRecord;
 	readAtMs: number;
 	startMs: number;
-	/** The raw record while its end is unknown (CXone sent no duration), to normalize it again. */
+	/** The raw record while it is open (its end unknown), to normalize it again once it ended. */
 	rawWhileOpen?: unknown;
 }
 
@@ -95,9 +95,9 @@ function firstPage(q: StateHistoryQuery, task: Task): PageQuery {
 
 /**
  * Fetches every record of the query and normalizes it. A record seen twice (chunk or page edges)
- * is kept once: the copy read last wins, since an open state grows between reads. A record CXone
- * sent without a duration ends where the next state of its session in the run starts, and stays
- * open when there is none. Invalid records are returned, not dropped; the caller decides whether
+ * is kept once: the copy read last wins, since an open state grows between reads. A record that
+ * reads as open (no duration, or one reaching the read instant) but has a later state of its
+ * session in the run has ended: at its duration, else where that next state starts. Invalid records are returned, not dropped; the caller decides whether
  * they are fatal.
  */
 export async function fetchStateHistory(

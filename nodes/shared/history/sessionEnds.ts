@@ -1,6 +1,7 @@
-// Ends of CXone states that came without a duration. CXone leaves the duration out (or sends
-// null) for a session's current state; a record like that which is not its session's last state
-// ended when the next state began. See docs/open-states.md.
+// Ends of CXone states that read as open. CXone leaves the duration out (or sends null, or the
+// time so far) for an agent's current state; a record like that which a later state of its
+// session, or of its agent, follows has ended: at its duration, else when that next state began.
+// See docs/open-states.md.
 
 import type { SessionPosition } from '../states/normalize';
 
@@ -10,20 +11,11 @@ function sessionKey(p: SessionPosition): string | undefined {
 		: undefined;
 }
 
-/** Whether `q` comes after `p` in its session (by stateIndex), or for its agent (by start). */
-function follows(q: SessionPosition, p: SessionPosition, bySession: boolean): boolean {
-	return bySession ? q.stateIndex! > p.stateIndex! : q.startMs > p.startMs;
-}
-
-/** Whether `q` is nearer after `p` than `best`. */
-function nearer(q: SessionPosition, best: SessionPosition, bySession: boolean): boolean {
-	return bySession ? q.stateIndex! < best.stateIndex! : q.startMs < best.startMs;
-}
-
 /**
  * For each record of `open`, the start of the state that follows it, or undefined when none of
  * `positions` (every record of the run, inside the window or not, in any order) does: the next
- * `stateIndex` of the same agent session, or without session ids the agent's next start.
+ * `stateIndex` of the same agent session, else (no session ids, or the session's last state) the
+ * agent's next start: an agent is in one state at a time, so a later one ends it.
  */
 export function nextStateStarts(
 	open: readonly SessionPosition[],
@@ -34,7 +26,7 @@ export function nextStateStarts(
 	for (const p of open) {
 		const key = sessionKey(p);
 		if (key !== undefined) bySession.set(key, []);
-		else byAgent.set(p.agentId, []);
+		byAgent.set(p.agentId, []);
 	}
 	for (const q of positions) {
 		const key = sessionKey(q);
@@ -43,12 +35,21 @@ export function nextStateStarts(
 	}
 	return open.map((p) => {
 		const key = sessionKey(p);
-		const inSession = key !== undefined;
-		const candidates = inSession ? bySession.get(key)! : byAgent.get(p.agentId)!;
-		let best: SessionPosition | undefined;
-		for (const q of candidates) {
-			if (follows(q, p, inSession) && (best === undefined || nearer(q, best, inSession))) best = q;
+		let next: SessionPosition | undefined;
+		if (key !== undefined) {
+			for (const q of bySession.get(key)!) {
+				if (
+					q.stateIndex! > p.stateIndex! &&
+					(next === undefined || q.stateIndex! < next.stateIndex!)
+				)
+					next = q;
+			}
 		}
-		return best?.startMs;
+		if (next === undefined) {
+			for (const q of byAgent.get(p.agentId)!) {
+				if (q.startMs > p.startMs && (next === undefined || q.startMs < next.startMs)) next = q;
+			}
+		}
+		return next?.startMs;
 	});
 }

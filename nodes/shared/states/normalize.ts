@@ -51,8 +51,9 @@ export type NormalizeResult =
 			record: StateRecord;
 			startMs: number;
 			/**
-			 * CXone sent no duration and no end was given: the record is reported open until the
-			 * run shows a later state of its session (history/sessionEnds.ts).
+			 * An open CXone record (no duration, or one that reaches the read instant) and no end
+			 * was given: it stays open unless the run shows a later state of its session
+			 * (history/sessionEnds.ts).
 			 */
 			endUnknown: boolean;
 	  }
@@ -62,8 +63,9 @@ export type NormalizeResult =
 /**
  * Normalizes one raw record. `readAtMs` is the read instant of the response holding it: CXone's
  * page `lastPollTime`, never later than the response's arrival, else the arrival (for v2 the end
- * of states whose `end_time` is null). `knownEndMs`, for a CXone record without a duration, is the
- * start of the next state of its session; without it such a record is open.
+ * of states whose `end_time` is null). `knownEndMs`, for a CXone record that would be open, is the
+ * start of the next state of its session: the record has ended, at start + duration when CXone
+ * sent one, else at `knownEndMs`.
  */
 export type Normalizer = (
 	raw: unknown,
@@ -82,9 +84,11 @@ function openEndMs(startMs: number, readAtMs: number | undefined): number {
 }
 
 /**
- * Where a state ends and whether it is still open. A CXone state is open when it has no duration
- * and no known end, or when start + duration reaches the read instant (CXone then reports the time
- * elapsed so far); a v2 state while `end_time` is null. Open states run until the read instant.
+ * Where a state ends and whether it is still open. A CXone state is open when no later state of
+ * its session is known and it has no duration, or start + duration reaches the read instant (CXone
+ * then reports the time elapsed so far); a v2 state while `end_time` is null. Open states run
+ * until the read instant. A duration that ends within the tolerance of the read instant can also
+ * be a state that ended just before it: only a known next state tells the two apart.
  * `reportedEndMs` is the end the API reported, before an open state is cut at the read instant.
  */
 interface StateEnd {
@@ -99,7 +103,10 @@ function cxoneEnd(r: ValidRecord, readAtMs: number | undefined, knownEndMs?: num
 		return { endMs, reportedEndMs: endMs, isOpen: knownEndMs === undefined };
 	}
 	const reportedEndMs = r.startMs + Math.round(r.durationSeconds * 1000);
-	const isOpen = readAtMs !== undefined && reportedEndMs >= readAtMs - OPEN_TOLERANCE_MS;
+	const isOpen =
+		knownEndMs === undefined &&
+		readAtMs !== undefined &&
+		reportedEndMs >= readAtMs - OPEN_TOLERANCE_MS;
 	return { endMs: isOpen ? openEndMs(r.startMs, readAtMs) : reportedEndMs, reportedEndMs, isOpen };
 }
 
@@ -275,7 +282,7 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 		if (includeRaw && typeof raw === 'object' && raw !== null) {
 			record.raw = raw as Record<string, unknown>;
 		}
-		const endUnknown = cxone && isOpen && c.durationSeconds === null;
+		const endUnknown = cxone && isOpen;
 		return { ok: true, record, startMs, endUnknown };
 	};
 }

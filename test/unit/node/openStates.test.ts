@@ -195,6 +195,19 @@ describe.each(NO_DURATION)('a middle state sent as "%s"', (middle) => {
 		});
 	});
 
+	it("the last state of a session: the agent's next session ends it", async () => {
+		const last = shaped(cxRecord(7, '2024-05-02T22:00:00.000Z', 'PT0S', BREAK), middle);
+		const next = shaped(
+			cxRecord(1, '2024-05-02T22:40:00.000Z', 'PT0S', { agentSessionId: 556 }),
+			middle,
+		);
+		const json = await read([last, next], { boundary: 'asReturned' });
+		expect(json.map((j) => [j.recordId, j.isOpen, j.durationSeconds, j.endTimeUtc])).toEqual([
+			['39260750:555:7', false, 2400, '2024-05-02T22:40:00.000Z'],
+			['39260750:556:1', true, 4800, null],
+		]);
+	});
+
 	it("without session ids, the agent's next state ends it", async () => {
 		const noSession = { agentSessionId: null, stateIndex: null };
 		const a = shaped(
@@ -209,6 +222,75 @@ describe.each(NO_DURATION)('a middle state sent as "%s"', (middle) => {
 		]);
 	});
 });
+
+// The agent left the break 100 ms before the read instant: within the 1 s tolerance, its duration
+// alone would read as "still running". Its session's next state says it has ended.
+describe.each([...NO_DURATION, 'elapsed'] as Shape[])(
+	'a state that ended just before the read instant, the next sent as "%s"',
+	(next) => {
+		const justEnded = cxRecord(4, '2024-05-02T21:50:00.000Z', 'PT2H9M59.9S', BREAK);
+		const current = shaped(cxRecord(5, '2024-05-02T23:59:59.900Z', 'PT0S'), next, 'PT0.1S');
+		const lastHours = { timeRange: 'lastHours', hours: 3 };
+
+		it('has ended at its duration; only the next state is open', async () => {
+			const json = await read(
+				[...session('closed', 'elapsed').slice(0, 3), justEnded, current],
+				{},
+				lastHours,
+			);
+			// State 1 ends where the 3-hour window starts.
+			expect(json.map((j) => j.stateIndex)).toEqual([2, 3, 4, 5]);
+			expect(byIndex(json)[4]).toMatchObject({
+				isOpen: false,
+				endTimeUtc: '2024-05-02T23:59:59.900Z',
+				durationSeconds: 7799.9,
+				overThreshold: true,
+			});
+			expect(byIndex(json)[5]).toMatchObject({
+				isOpen: true,
+				endTimeUtc: null,
+				durationSeconds: 0.1,
+			});
+			expect(json.filter((j) => j.isOpen).map((j) => j.stateIndex)).toEqual([5]);
+		});
+
+		it('the next state may come on a later page', async () => {
+			serve(historyPath(), [
+				cxPage([justEnded], { totalRecords: 2, lastPollTime: READ }),
+				cxPage([current], { totalRecords: 2, lastPollTime: READ }),
+			]);
+			const { json } = await run({ ...lastHours, options: { pageSize: 1, concurrency: 1 } });
+			expectAllServed();
+			expect(json.map((j) => [j.stateIndex, j.isOpen, j.durationSeconds])).toEqual([
+				[4, false, 7799.9],
+				[5, true, 0.1],
+			]);
+		});
+
+		it("a logout's end: the agent's next session follows it", async () => {
+			const loggedOut = {
+				agentStateId: 0,
+				agentStateName: 'LoggedOut',
+				outStateId: 0,
+				outStateDescription: null,
+			};
+			const out = cxRecord(9, '2024-05-02T22:00:00.000Z', 'PT1H59M59.9S', loggedOut);
+			const login = { ...current, agentSessionId: 556, stateIndex: 1 };
+			const json = await read([out, login], {}, lastHours);
+			expect(json.map((j) => [j.recordId, j.isOpen, j.durationSeconds])).toEqual([
+				['39260750:555:9', false, 7199.9],
+				['39260750:556:1', true, 0.1],
+			]);
+		});
+
+		it('without the next state in the run, it reads as still running', async () => {
+			const json = await read([justEnded], {}, lastHours);
+			expect(json.map((j) => [j.stateIndex, j.isOpen, j.durationSeconds])).toEqual([
+				[4, true, 7800],
+			]);
+		});
+	},
+);
 
 describe('"Today" asked at exactly local midnight', () => {
 	it('gives a noRecords item for the empty window, without a request', async () => {
