@@ -13,6 +13,7 @@ const { sleep } = require('n8n-workflow');
 
 const h = require('./harness');
 const runtimes = require('./runtimes/runtimes');
+const { superviseGroup } = require('./processGroup');
 
 const READY_TIMEOUT_MS = 180000;
 const STOP_TIMEOUT_MS = 30000;
@@ -53,55 +54,17 @@ function spawnService(name, command, args, options = {}) {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		...options,
 	});
-	let output = '';
-	const collect = (chunk) => {
-		output += chunk.toString();
-		if (output.length > MAX_LOG_CHARS) output = output.slice(-MAX_LOG_CHARS);
-	};
-	child.stdout.on('data', collect);
-	child.stderr.on('data', collect);
-	let exitInfo = null;
-	const exited = new Promise((resolve) => {
-		child.once('exit', (code, signal) => resolve((exitInfo = { code, signal })));
-		child.once('error', (error) => resolve((exitInfo = { error })));
+	const group = superviseGroup(child, {
+		stopTimeoutMs: STOP_TIMEOUT_MS,
+		maxLogChars: MAX_LOG_CHARS,
 	});
-	let stopping = null;
-	const service = {
+	return {
 		name,
 		process: child,
-		output: () => output,
-		exited: () => exitInfo,
-		stop(signal = 'SIGTERM') {
-			stopping ??= (async () => {
-				if (!exitInfo) {
-					signalGroup(child.pid, signal);
-					// A timer cleared once the process exits, so none keeps the test process alive.
-					let timer;
-					const timedOut = new Promise((resolve) => {
-						timer = setTimeout(() => resolve(null), STOP_TIMEOUT_MS);
-					});
-					const done = await Promise.race([exited, timedOut]);
-					clearTimeout(timer);
-					if (!done) {
-						signalGroup(child.pid, 'SIGKILL');
-						await exited;
-					}
-				}
-				// Whatever it left in its group (n8n's task runner) goes too.
-				signalGroup(child.pid, 'SIGKILL');
-			})();
-			return stopping;
-		},
+		output: group.output,
+		exited: group.exitInfo,
+		stop: group.stop,
 	};
-	return service;
-}
-
-function signalGroup(pid, signal) {
-	try {
-		process.kill(-pid, signal);
-	} catch (error) {
-		if (error.code !== 'ESRCH') throw error;
-	}
 }
 
 async function until(what, service, check, timeoutMs = READY_TIMEOUT_MS) {

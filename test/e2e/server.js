@@ -5,6 +5,7 @@
 const { spawn } = require('node:child_process');
 
 const { RUNTIME, freePort, n8nEnv } = require('./harness');
+const { superviseGroup } = require('./processGroup');
 const runtimes = require('./runtimes/runtimes');
 
 const READY_TIMEOUT_MS = 90000;
@@ -39,60 +40,25 @@ async function startN8n(n8nHome, { port } = {}) {
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 
-	let output = '';
-	const collect = (chunk) => {
-		output += chunk.toString();
-		if (output.length > MAX_LOG_CHARS) output = output.slice(-MAX_LOG_CHARS);
-	};
-	child.stdout.on('data', collect);
-	child.stderr.on('data', collect);
-
-	let exitInfo = null;
-	const exited = new Promise((resolve) => {
-		child.once('exit', (code, signal) => {
-			exitInfo = { code, signal };
-			resolve(exitInfo);
-		});
-		child.once('error', (error) => {
-			exitInfo = { code: null, signal: null, error };
-			resolve(exitInfo);
-		});
+	const group = superviseGroup(child, {
+		stopTimeoutMs: STOP_TIMEOUT_MS,
+		maxLogChars: MAX_LOG_CHARS,
 	});
-
-	let stopping = null;
-	function stop() {
-		stopping ??= (async () => {
-			if (!exitInfo) {
-				signalGroup(child.pid, 'SIGTERM');
-				let timer;
-				const timedOut = new Promise((resolve) => {
-					timer = setTimeout(() => resolve(null), STOP_TIMEOUT_MS);
-				});
-				const done = await Promise.race([exited, timedOut]);
-				clearTimeout(timer);
-				if (!done) {
-					signalGroup(child.pid, 'SIGKILL');
-					await exited;
-				}
-			}
-			// Anything n8n left in its group (its task runner) goes too.
-			signalGroup(child.pid, 'SIGKILL');
-		})();
-		return stopping;
-	}
+	const stop = () => group.stop();
 
 	const deadline = Date.now() + READY_TIMEOUT_MS;
 	for (;;) {
+		const exitInfo = group.exitInfo();
 		if (exitInfo) {
 			throw new Error(
-				`n8n start exited before it was ready (${describeExit(exitInfo)}). Output:\n${output}`,
+				`n8n start exited before it was ready (${describeExit(exitInfo)}). Output:\n${group.output()}`,
 			);
 		}
 		if ((await loginStatus(url)) === 401) break;
 		if (Date.now() > deadline) {
 			await stop();
 			throw new Error(
-				`n8n start was not ready within ${READY_TIMEOUT_MS / 1000} s (GET /rest/login never answered 401). Output:\n${output}`,
+				`n8n start was not ready within ${READY_TIMEOUT_MS / 1000} s (GET /rest/login never answered 401). Output:\n${group.output()}`,
 			);
 		}
 		await sleep(250);
@@ -104,17 +70,8 @@ async function startN8n(n8nHome, { port } = {}) {
 		process: child,
 		stop,
 		/** stdout+stderr so far (its tail), for failure messages. */
-		output: () => output,
+		output: group.output,
 	};
-}
-
-/** Sends `signal` to the process group led by `pid`; a group already gone is fine. */
-function signalGroup(pid, signal) {
-	try {
-		process.kill(-pid, signal);
-	} catch (error) {
-		if (error.code !== 'ESRCH') throw error;
-	}
 }
 
 function describeExit({ code, signal, error }) {
