@@ -94,7 +94,9 @@ function cxonePage(app, ctx, page) {
 			totalRecords: drift ? total + drift.hit : total,
 			businessUnitId: app.opts.businessUnitId,
 			// The instant the records were cut at, not a later clock read: open durations end there.
-			lastPollTime: new Date(page.now ?? app.now()).toISOString(),
+			lastPollTime: app.opts.omitLastPollTime
+				? undefined
+				: new Date(page.now ?? app.now()).toISOString(),
 			_links: {
 				self: link(app, ctx, skip, top),
 				next,

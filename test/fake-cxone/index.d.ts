@@ -42,14 +42,25 @@ export interface FakeCxoneOptions {
 	 * Default false. Runtime-settable.
 	 */
 	currentStateNumbersAsStrings?: boolean;
+	/**
+	 * true: CXone pages (state history, directory lists, current states) carry no lastPollTime;
+	 * clients then only know when they sent the request and when the answer came. Default false.
+	 * Runtime-settable.
+	 */
+	omitLastPollTime?: boolean;
 	/** Where v2 puts its page token: `next_page_token` ('top') or `pagination.next_page_token`. */
 	v2TokenLocation?: 'top' | 'pagination';
 	tenantId?: string;
 	/** icClusterId claim and cxone-configuration `cluster`. Default 'B32'. */
 	clusterId?: string;
 	businessUnitId?: number;
-	/** Added before every non-control response. Default 0. */
+	/** Added before every non-control request is handled (before the server reads its clock). Default 0. */
 	latencyMs?: number;
+	/**
+	 * Added after every non-control response is built, before it is sent: the data was read (and
+	 * open durations end) that long before the client receives it. Default 0.
+	 */
+	responseLatencyMs?: number;
 	/** Generated states kept in the shift cache. Default 3,000,000. */
 	cacheStates?: number;
 	/** How the CXone flavor sends the state still running at now. Default 'elapsed'. */
@@ -87,6 +98,7 @@ export type FakeCxoneRuntimeOptions = Pick<
 	| 'unavailableCodesShape'
 	| 'currentStateCasing'
 	| 'currentStateNumbersAsStrings'
+	| 'omitLastPollTime'
 >;
 
 /** GET agents / GET agents/{agentId} item. */

@@ -63,6 +63,7 @@ const RUNTIME_OPTIONS = Object.freeze({
 		oneOf('unavailableCodesShape', UNAVAILABLE_CODES_SHAPES, v, 'default'),
 	currentStateCasing: (v) => oneOf('currentStateCasing', CURRENT_STATE_CASINGS, v, 'camel'),
 	currentStateNumbersAsStrings: (v) => flag('currentStateNumbersAsStrings', v),
+	omitLastPollTime: (v) => flag('omitLastPollTime', v),
 });
 
 function resolveOptions(o) {
@@ -73,6 +74,7 @@ function resolveOptions(o) {
 		unavailableCodesShape: RUNTIME_OPTIONS.unavailableCodesShape(o.unavailableCodesShape),
 		currentStateCasing: RUNTIME_OPTIONS.currentStateCasing(o.currentStateCasing),
 		currentStateNumbersAsStrings: o.currentStateNumbersAsStrings === true,
+		omitLastPollTime: o.omitLastPollTime === true,
 		openState: openStateShape(o.openState),
 		seed: o.seed === undefined ? 42 : Number(o.seed),
 		agents: o.agents === undefined ? 10 : Number(o.agents),
@@ -89,6 +91,7 @@ function resolveOptions(o) {
 		clusterId: o.clusterId || 'B32',
 		businessUnitId: o.businessUnitId === undefined ? 4607084 : Number(o.businessUnitId),
 		latencyMs: o.latencyMs === undefined ? 0 : Number(o.latencyMs),
+		responseLatencyMs: o.responseLatencyMs === undefined ? 0 : Number(o.responseLatencyMs),
 		cacheStates: o.cacheStates === undefined ? 3000000 : Number(o.cacheStates),
 	};
 }

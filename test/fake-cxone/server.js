@@ -120,6 +120,8 @@ async function handle(app, req, res) {
 	} catch (err) {
 		r = json(500, { message: 'Fake CXone internal error', detail: String(err && err.message) });
 	}
+	// The answer's way back: the data was read when the response was built, before this wait.
+	if (app.opts.responseLatencyMs > 0) await app.sleep(app.opts.responseLatencyMs);
 	let damage = null;
 	if (r.body !== undefined && r.status === 200) {
 		if (app.faults.take('reset', ctx)) damage = 'reset';
