@@ -5,6 +5,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_PAGES } from '../limits';
+import { parseIsoToMs } from '../time/iso';
 import type { ApiFlavor } from '../types';
 import type { CxoneFunctions } from './context';
 import type { RequestSlots } from './concurrency';
@@ -34,6 +35,11 @@ export interface FetchedPage {
 	records: unknown[];
 	/** When CXone read the data: the page's lastPollTime, else when the response arrived. */
 	readAtMs: number;
+	/**
+	 * The earliest instant CXone may have read the data: `readAtMs` with a lastPollTime, else when
+	 * the request was sent (CXone read it somewhere between sending and arrival).
+	 */
+	readSinceMs: number;
 	/** 1-based page number within the query. */
 	page: number;
 	/** CXone's totalRecords, when the page carries it. */
@@ -62,14 +68,18 @@ export function recordIdentity(record: unknown): string {
 	return JSON.stringify(record) ?? String(record);
 }
 
-function readAt(page: PageEnvelope, res: CxoneResponse): number {
+function readAt(page: PageEnvelope, res: CxoneResponse): { readAtMs: number; readSinceMs: number } {
 	if (page.lastPollTime !== undefined) {
-		const ms = Date.parse(page.lastPollTime);
+		// Strictly with Z or an offset: a zone-less time would mean the server's zone (as absent).
+		const ms = parseIsoToMs(page.lastPollTime);
 		// Never later than the response itself: a lastPollTime ahead of our clock would make a
 		// state that is still running look ended.
-		if (!Number.isNaN(ms)) return Math.min(ms, res.receivedAtMs);
+		if (ms !== null) {
+			const readAtMs = Math.min(ms, res.receivedAtMs);
+			return { readAtMs, readSinceMs: readAtMs };
+		}
 	}
-	return res.receivedAtMs;
+	return { readAtMs: res.receivedAtMs, readSinceMs: Math.min(res.sentAtMs, res.receivedAtMs) };
 }
 
 function notAdvancing(node: INode, flavor: ApiFlavor, pageNo: number, why: string) {
@@ -191,7 +201,7 @@ export async function* paginate(
 
 		const out: FetchedPage = {
 			records: newRecords,
-			readAtMs: readAt(page, res),
+			...readAt(page, res),
 			page: pagesRead,
 		};
 		if (page.totalRecords !== undefined) out.totalRecords = page.totalRecords;
@@ -401,7 +411,7 @@ async function* offsetPagesInParallel(
 		if (link !== undefined) followed.add(link);
 		yield {
 			records: valid.records,
-			readAtMs: readAt(valid, response),
+			...readAt(valid, response),
 			page: pageNo,
 			totalRecords: plan.total,
 		};

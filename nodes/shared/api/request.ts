@@ -47,6 +47,8 @@ export interface CxoneResponse {
 	body: unknown;
 	/** Header names lower-cased. */
 	headers: Record<string, string>;
+	/** When the request that got this answer was sent (epoch ms, from the `now` seam). */
+	sentAtMs: number;
 	/** When the response arrived (epoch ms, from the `now` seam). */
 	receivedAtMs: number;
 }
@@ -142,6 +144,7 @@ export async function cxoneRequest(
 		const sentGeneration = shared?.generation ?? 0;
 		const refreshing = refreshNext;
 		refreshNext = false;
+		const sentAtMs = now();
 		try {
 			const extra = refreshing ? await forcedRefreshOptions(this) : undefined;
 			// Copy the options: n8n's authenticate step mutates them (headers, baseURL).
@@ -182,7 +185,7 @@ export async function cxoneRequest(
 
 		if (status >= 200 && status < 300) {
 			if (status === 204 || body === undefined || body === null || body === '') {
-				return { statusCode: status, body: null, headers, receivedAtMs: now() };
+				return { statusCode: status, body: null, headers, sentAtMs, receivedAtMs: now() };
 			}
 			if (typeof body === 'string') {
 				const parsed = unparsedJson(body);
@@ -200,7 +203,7 @@ export async function cxoneRequest(
 				}
 				body = parsed.value;
 			}
-			return { statusCode: status, body, headers, receivedAtMs: now() };
+			return { statusCode: status, body, headers, sentAtMs, receivedAtMs: now() };
 		}
 
 		if (status === 401) {

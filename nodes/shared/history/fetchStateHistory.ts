@@ -144,9 +144,9 @@ export async function fetchStateHistory(
 					`Stopped after ${received} records: more than "Max Records" (${q.maxRecords}) for one input item. Narrow the time range or the agents, or raise Max Records (0 = no limit; memory grows with the records kept).`,
 				);
 			}
-			const { readAtMs } = page;
+			const { readAtMs, readSinceMs } = page;
 			for (const raw of page.records) {
-				const result = normalize(raw, readAtMs);
+				const result = normalize(raw, readAtMs, undefined, readSinceMs);
 				if (!result.ok) {
 					if (result.reason === 'invalid') invalid.push({ message: result.message });
 					else {

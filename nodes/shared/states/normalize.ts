@@ -65,12 +65,15 @@ export type NormalizeResult =
  * page `lastPollTime`, never later than the response's arrival, else the arrival (for v2 the end
  * of states whose `end_time` is null). `knownEndMs`, for a CXone record that would be open, is the
  * start of the next state of its session: the record has ended, at start + duration when CXone
- * sent one, else at `knownEndMs`.
+ * sent one, else at `knownEndMs`. `readSinceMs` (default `readAtMs`) is the earliest instant CXone
+ * may have read the data: without a lastPollTime, when the request was sent, since a duration
+ * "elapsed so far" may have been taken at any instant until the response arrived.
  */
 export type Normalizer = (
 	raw: unknown,
 	readAtMs: number | undefined,
 	knownEndMs?: number,
+	readSinceMs?: number,
 ) => NormalizeResult;
 
 /** Tolerance for "the state was still running when read": CXone's duration and lastPollTime can differ by rounding. */
@@ -97,16 +100,20 @@ interface StateEnd {
 	isOpen: boolean;
 }
 
-function cxoneEnd(r: ValidRecord, readAtMs: number | undefined, knownEndMs?: number): StateEnd {
+function cxoneEnd(
+	r: ValidRecord,
+	readAtMs: number | undefined,
+	knownEndMs: number | undefined,
+	readSinceMs: number | undefined,
+): StateEnd {
 	if (r.durationSeconds === null) {
 		const endMs = knownEndMs ?? openEndMs(r.startMs, readAtMs);
 		return { endMs, reportedEndMs: endMs, isOpen: knownEndMs === undefined };
 	}
 	const reportedEndMs = r.startMs + Math.round(r.durationSeconds * 1000);
+	const since = readSinceMs ?? readAtMs;
 	const isOpen =
-		knownEndMs === undefined &&
-		readAtMs !== undefined &&
-		reportedEndMs >= readAtMs - OPEN_TOLERANCE_MS;
+		knownEndMs === undefined && since !== undefined && reportedEndMs >= since - OPEN_TOLERANCE_MS;
 	return { endMs: isOpen ? openEndMs(r.startMs, readAtMs) : reportedEndMs, reportedEndMs, isOpen };
 }
 
@@ -167,7 +174,12 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 	const parse = records.parse;
 	const output = records.output;
 
-	return (raw: unknown, readAtMs: number | undefined, knownEndMs?: number): NormalizeResult => {
+	return (
+		raw: unknown,
+		readAtMs: number | undefined,
+		knownEndMs?: number,
+		readSinceMs?: number,
+	): NormalizeResult => {
 		const parsed = parse(raw);
 		if (!parsed.ok) {
 			return {
@@ -179,7 +191,7 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 		const c = parsed.value;
 		const { startMs } = c;
 		const { endMs, reportedEndMs, isOpen } = cxone
-			? cxoneEnd(c, readAtMs, knownEndMs)
+			? cxoneEnd(c, readAtMs, knownEndMs, readSinceMs)
 			: v2End(c, readAtMs);
 		if (endMs < startMs) {
 			return {

@@ -96,6 +96,7 @@ describe('paginate: CXone flavor', () => {
 		expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
 		expect(pages.flatMap((p) => p.records)).toEqual(range(0, 5));
 		expect(pages[0].readAtMs).toBe(Date.parse('2024-05-01T12:00:05.123Z'));
+		expect(pages[0].readSinceMs).toBe(pages[0].readAtMs);
 		expect(pages[1].readAtMs).toBe(NOW);
 		expect(pages[0].totalRecords).toBe(5);
 	});
@@ -160,6 +161,20 @@ describe('paginate: CXone flavor', () => {
 			skip: 0,
 			top: 1000,
 		});
+	});
+
+	it('without lastPollTime: read at the arrival, and since the request was sent', async () => {
+		const ctx = createExecuteContext();
+		nock(DEFAULT_BASE_URL)
+			.get(PATH)
+			.query(true)
+			.reply(200, { totalRecords: 1, agentStateHistory: range(0, 1) });
+		// Each clock read is 1.5 s later than the one before: the send, then the arrival.
+		let t = NOW;
+		const pages = await collect(ctx, cxoneQuery, { now: () => (t += 1500) });
+		expect(pages).toHaveLength(1);
+		expect(pages[0].readAtMs - pages[0].readSinceMs).toBe(1500);
+		expect(pages[0].readAtMs).toBe(t);
 	});
 
 	it('stops on a 204 mid-way, keeping the pages read', async () => {
@@ -434,5 +449,19 @@ describe('paginate: read time', () => {
 			.reply(200, { totalRecords: 1, lastPollTime: 'not a date', agentStateHistory: range(0, 1) });
 		const pages = await collect(ctx, cxoneQuery);
 		expect(pages[0].readAtMs).toBe(NOW);
+	});
+
+	it.each([
+		['without a zone (the server zone would decide)', '2024-05-01T14:59:00.000', NOW],
+		['with an offset', '2024-05-01T10:59:00.000-04:00', NOW - 60000],
+		['in the future: the arrival', '2024-05-01T15:10:00.000Z', NOW],
+	])('a lastPollTime %s', async (_what, lastPollTime, readAtMs) => {
+		const ctx = createExecuteContext();
+		nock(DEFAULT_BASE_URL)
+			.get(PATH)
+			.query(true)
+			.reply(200, { totalRecords: 1, lastPollTime, agentStateHistory: range(0, 1) });
+		const pages = await collect(ctx, cxoneQuery);
+		expect(pages[0].readAtMs).toBe(readAtMs);
 	});
 });

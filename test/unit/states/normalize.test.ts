@@ -310,6 +310,21 @@ describe('normalize: isOpen (CXone)', () => {
 		expect(ok(n(open, end + 1001)).isOpen).toBe(false);
 	});
 
+	it('without lastPollTime, reaching back to the send counts: open, running to the arrival', () => {
+		// Sent at 13:10, arrived 3 s later: CXone took the elapsed duration somewhere in between.
+		const record = ok(make()(open, end + 3000, undefined, end));
+		expect(record.isOpen).toBe(true);
+		expect(record.durationSeconds).toBe(603);
+		expect(ok(make()(open, end + 3000, undefined, end + 1001)).isOpen).toBe(false);
+	});
+
+	it('is false when a later state of its session is known, however near the read', () => {
+		const record = ok(make()(open, end, end));
+		expect(record.isOpen).toBe(false);
+		expect(record.endTimeUtc).toBe('2024-05-01T13:10:00.000Z');
+		expect(record.durationSeconds).toBe(600);
+	});
+
 	it('is false when the read time is unknown', () => {
 		expect(ok(make()(open, undefined)).isOpen).toBe(false);
 	});
