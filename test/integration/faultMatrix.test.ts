@@ -10,6 +10,7 @@ import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, retryTiming } from '../../nodes/shared
 import { createFakeCxone, OPEN_STATE_SHAPES } from '../fake-cxone';
 import type { FakeCxone, FakeCxoneFaults, FakeCxoneOptions } from '../fake-cxone';
 import type { Params } from '../helpers/n8nContext';
+import { fakeCxoneCredentials } from '../helpers/fakeCredentials';
 import { createExecuteContext } from '../helpers/n8nContext';
 
 const MON = '2024-05-06T00:00:00.000Z';
@@ -96,14 +97,7 @@ async function runNode(
 	server.setFaults(faults);
 	const ctx = createExecuteContext({
 		credentialType: new CxoneOAuth2Api(),
-		credentials: {
-			grantType: 'accessKey',
-			...server.credentials,
-			tokenUrl: '',
-			apiBaseUrl: '',
-			resolvedBaseUrl: '',
-			accessToken: '',
-		},
+		credentials: fakeCxoneCredentials(server),
 		params: {
 			agentSelection: 'all',
 			teamIds: '',

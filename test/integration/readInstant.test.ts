@@ -7,6 +7,7 @@ import { CxoneAgentStateHistory } from '../../nodes/CxoneAgentStateHistory/Cxone
 import { retryTiming } from '../../nodes/shared/api/retry';
 import { createFakeCxone } from '../fake-cxone';
 import type { FakeCxone } from '../fake-cxone';
+import { fakeCxoneCredentials } from '../helpers/fakeCredentials';
 import { createExecuteContext } from '../helpers/n8nContext';
 
 const AGENTS = 6;
@@ -64,14 +65,7 @@ describe.each([1, 4])(
 		it('every record once; one open state per agent, running to the arrival', async () => {
 			const ctx = createExecuteContext({
 				credentialType: new CxoneOAuth2Api(),
-				credentials: {
-					grantType: 'accessKey',
-					...fake.credentials,
-					tokenUrl: '',
-					apiBaseUrl: '',
-					resolvedBaseUrl: '',
-					accessToken: '',
-				},
+				credentials: fakeCxoneCredentials(fake),
 				params: {
 					agentSelection: 'all',
 					teamIds: '',

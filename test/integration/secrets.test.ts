@@ -11,6 +11,7 @@ import { retryTiming } from '../../nodes/shared/api/retry';
 import { CREDENTIALS, createFakeCxone } from '../fake-cxone';
 import type { FakeCxone, FakeCxoneFaults } from '../fake-cxone';
 import type { Params } from '../helpers/n8nContext';
+import { fakeCxoneCredentials } from '../helpers/fakeCredentials';
 import { createExecuteContext } from '../helpers/n8nContext';
 
 const MON = '2024-05-06T00:00:00.000Z';
@@ -132,15 +133,7 @@ async function runScenario(
 	const ctx = createExecuteContext({
 		credentialType: recordingCredentialType(issued),
 		continueOnFail,
-		credentials: {
-			grantType: 'accessKey',
-			...fake.credentials,
-			tokenUrl: '',
-			apiBaseUrl: '',
-			resolvedBaseUrl: '',
-			accessToken: '',
-			...credentials,
-		},
+		credentials: { ...fakeCxoneCredentials(fake), ...credentials },
 		params: {
 			agentSelection: 'all',
 			teamIds: '',
