@@ -118,7 +118,8 @@ describe('cxoneRequest: success paths', () => {
 		failFirst(ctx, [['ECONNABORTED', 'timeout of 30ms exceeded']]);
 		nock(DEFAULT_BASE_URL).get(PATH).reply(200, { ok: true });
 		const clock = fakeClock();
-		const res = await cxoneRequest.call(ctx, { url: PATH }, { ...clock, timeoutMs: 30 });
+		// The first attempt fails as injected; the retry's real request must not time out under load.
+		const res = await cxoneRequest.call(ctx, { url: PATH }, { ...clock, timeoutMs: 10000 });
 		expect(res.body).toEqual({ ok: true });
 		expect(clock.waits).toEqual([500]);
 	});
