@@ -70,7 +70,9 @@ describe.each(SHAPES)('current states sent as "%s": Today, all agents', (shape) 
 		expect(open).toHaveLength(fake.agents.length);
 		const byId = new Map(states.map((j) => [j.recordId, j]));
 		const justEnded = expected.filter((t) => !t.isOpen && t.endMs === nowMs - 100);
-		expect(justEnded).toHaveLength(stateChangedToday ? 1 : 0);
+		// One agent, unless two changed state in the same millisecond.
+		if (stateChangedToday) expect(justEnded.length).toBeGreaterThanOrEqual(1);
+		else expect(justEnded).toHaveLength(0);
 		for (const t of justEnded) {
 			expect(byId.get(t.recordId)).toMatchObject({
 				isOpen: false,

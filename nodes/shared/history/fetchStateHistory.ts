@@ -97,8 +97,8 @@ function firstPage(q: StateHistoryQuery, task: Task): PageQuery {
  * Fetches every record of the query and normalizes it. A record seen twice (chunk or page edges)
  * is kept once: the copy read last wins, since an open state grows between reads. A record that
  * reads as open (no duration, or one reaching the read instant) but has a later state of its
- * session in the run has ended: at its duration, else where that next state starts. Invalid records are returned, not dropped; the caller decides whether
- * they are fatal.
+ * session or agent in the run has ended where that next state starts (history/sessionEnds.ts).
+ * Invalid records are returned, not dropped; the caller decides whether they are fatal.
  */
 export async function fetchStateHistory(
 	this: CxoneFunctions,

@@ -52,7 +52,7 @@ export type NormalizeResult =
 			startMs: number;
 			/**
 			 * An open CXone record (no duration, or one that reaches the read instant) and no end
-			 * was given: it stays open unless the run shows a later state of its session
+			 * was given: it stays open unless the run shows a later state of its session or agent
 			 * (history/sessionEnds.ts).
 			 */
 			endUnknown: boolean;
@@ -64,8 +64,8 @@ export type NormalizeResult =
  * Normalizes one raw record. `readAtMs` is the read instant of the response holding it: CXone's
  * page `lastPollTime`, never later than the response's arrival, else the arrival (for v2 the end
  * of states whose `end_time` is null). `knownEndMs`, for a CXone record that would be open, is the
- * start of the next state of its session: the record has ended, at start + duration when CXone
- * sent one, else at `knownEndMs`. `readSinceMs` (default `readAtMs`) is the earliest instant CXone
+ * start of the next state of its session (or agent): the record has ended there, or at start +
+ * duration when CXone sent a later one. `readSinceMs` (default `readAtMs`) is the earliest instant CXone
  * may have read the data: without a lastPollTime, when the request was sent, since a duration
  * "elapsed so far" may have been taken at any instant until the response arrived.
  */
@@ -111,9 +111,13 @@ function cxoneEnd(
 		return { endMs, reportedEndMs: endMs, isOpen: knownEndMs === undefined };
 	}
 	const reportedEndMs = r.startMs + Math.round(r.durationSeconds * 1000);
+	if (knownEndMs !== undefined) {
+		// Its duration so far was read before the next state began (pages read at other instants).
+		const endMs = Math.max(reportedEndMs, knownEndMs);
+		return { endMs, reportedEndMs: endMs, isOpen: false };
+	}
 	const since = readSinceMs ?? readAtMs;
-	const isOpen =
-		knownEndMs === undefined && since !== undefined && reportedEndMs >= since - OPEN_TOLERANCE_MS;
+	const isOpen = since !== undefined && reportedEndMs >= since - OPEN_TOLERANCE_MS;
 	return { endMs: isOpen ? openEndMs(r.startMs, readAtMs) : reportedEndMs, reportedEndMs, isOpen };
 }
 

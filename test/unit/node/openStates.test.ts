@@ -283,6 +283,22 @@ describe.each([...NO_DURATION, 'elapsed'] as Shape[])(
 			]);
 		});
 
+		it('read on an earlier page than its next state: it ends where the next one starts', async () => {
+			// Page 1 read at 23:50 (break so far: 2 h), page 2 at 00:00 with the state begun at 23:55.
+			const early = cxRecord(4, '2024-05-02T21:50:00.000Z', 'PT2H', BREAK);
+			const later = shaped(cxRecord(5, '2024-05-02T23:55:00.000Z', 'PT0S'), next, 'PT5M');
+			serve(historyPath(), [
+				cxPage([early], { totalRecords: 2, lastPollTime: '2024-05-02T23:50:00.000Z' }),
+				cxPage([later], { totalRecords: 2, lastPollTime: READ }),
+			]);
+			const { json } = await run({ ...lastHours, options: { pageSize: 1, concurrency: 1 } });
+			expectAllServed();
+			expect(json.map((j) => [j.stateIndex, j.isOpen, j.durationSeconds, j.endTimeUtc])).toEqual([
+				[4, false, 7500, '2024-05-02T23:55:00.000Z'],
+				[5, true, 300, null],
+			]);
+		});
+
 		it('without the next state in the run, it reads as still running', async () => {
 			const json = await read([justEnded], {}, lastHours);
 			expect(json.map((j) => [j.stateIndex, j.isOpen, j.durationSeconds])).toEqual([
