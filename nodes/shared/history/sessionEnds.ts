@@ -1,7 +1,7 @@
 // Ends of CXone states that read as open. CXone leaves the duration out (or sends null, or the
 // time so far) for an agent's current state; a record like that which a later state of its
-// session, or of its agent, follows has ended: at its duration, else when that next state began.
-// See docs/open-states.md.
+// session, or of its agent, follows has ended when that next state began (or at its duration, if
+// that ends later; states/normalize.ts). See docs/open-states.md.
 
 import type { SessionPosition } from '../states/normalize';
 

@@ -63,11 +63,11 @@ export type NormalizeResult =
 /**
  * Normalizes one raw record. `readAtMs` is the read instant of the response holding it: CXone's
  * page `lastPollTime`, never later than the response's arrival, else the arrival (for v2 the end
- * of states whose `end_time` is null). `knownEndMs`, for a CXone record that would be open, is the
- * start of the next state of its session (or agent): the record has ended there, or at start +
- * duration when CXone sent a later one. `readSinceMs` (default `readAtMs`) is the earliest instant CXone
- * may have read the data: without a lastPollTime, when the request was sent, since a duration
- * "elapsed so far" may have been taken at any instant until the response arrived.
+ * of states whose `end_time` is null). `knownEndMs`, for a CXone record that would be open, is
+ * the start of the next state of its session (or agent): the record has ended there, or at start
+ * + duration when CXone sent a later one. `readSinceMs` (default `readAtMs`) is the earliest
+ * instant CXone may have read the data: without a lastPollTime, when the request was sent, since
+ * a duration "elapsed so far" may have been taken at any instant until the response arrived.
  */
 export type Normalizer = (
 	raw: unknown,
@@ -106,19 +106,25 @@ function cxoneEnd(
 	knownEndMs: number | undefined,
 	readSinceMs: number | undefined,
 ): StateEnd {
-	if (r.durationSeconds === null) {
-		const endMs = knownEndMs ?? openEndMs(r.startMs, readAtMs);
-		return { endMs, reportedEndMs: endMs, isOpen: knownEndMs === undefined };
-	}
-	const reportedEndMs = r.startMs + Math.round(r.durationSeconds * 1000);
+	const reported =
+		r.durationSeconds === null ? undefined : r.startMs + Math.round(r.durationSeconds * 1000);
 	if (knownEndMs !== undefined) {
-		// Its duration so far was read before the next state began (pages read at other instants).
-		const endMs = Math.max(reportedEndMs, knownEndMs);
+		// A duration so far may have been read before the next state began (pages read at other
+		// instants): the next state's start ends it, unless the duration ends later.
+		const endMs = reported === undefined ? knownEndMs : Math.max(reported, knownEndMs);
 		return { endMs, reportedEndMs: endMs, isOpen: false };
 	}
+	if (reported === undefined) {
+		const endMs = openEndMs(r.startMs, readAtMs);
+		return { endMs, reportedEndMs: endMs, isOpen: true };
+	}
 	const since = readSinceMs ?? readAtMs;
-	const isOpen = since !== undefined && reportedEndMs >= since - OPEN_TOLERANCE_MS;
-	return { endMs: isOpen ? openEndMs(r.startMs, readAtMs) : reportedEndMs, reportedEndMs, isOpen };
+	const isOpen = since !== undefined && reported >= since - OPEN_TOLERANCE_MS;
+	return {
+		endMs: isOpen ? openEndMs(r.startMs, readAtMs) : reported,
+		reportedEndMs: reported,
+		isOpen,
+	};
 }
 
 function v2End(r: ValidRecord, readAtMs: number | undefined): StateEnd {
