@@ -1,7 +1,7 @@
 'use strict';
 // `npm run bench`: starts the fake CXone servers on loopback in this process, runs each workload
-// in a fresh child process (child.js), prints the table, writes bench/results.json and puts the
-// table into README.md (readme.js).
+// in a fresh child process (child.js), prints the table, writes bench/results.json, the whole run
+// into bench/RESULTS.md and its headline into README.md (readme.js).
 //
 //   node bench/run.js [--only name,name] [--reps n] [--profile] [--build dir]
 //
@@ -11,18 +11,34 @@
 // warm-up are not in it); open it in Chrome DevTools or VS Code.
 // Expects the sources compiled to bench/.tmp (tsc -p bench/tsconfig.json); npm run bench does it.
 
-const { fork } = require('child_process');
+const { execFileSync, fork } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
 const { createFakeCxone } = require('../test/fake-cxone');
 const { BASELINE_REV, buildBaseline } = require('./baseline');
-const { writeReadme } = require('./readme');
+const { writeReports } = require('./readme');
 const { formatTable, evaluate, targetLines } = require('./table');
 const { WORKLOADS, SERVERS } = require('./workloads');
 
 const BUILT = path.join(__dirname, '.tmp');
+/** What a run writes: not a change to what it measures. */
+const OUTPUTS = ['bench/results.json', 'bench/RESULTS.md', 'README.md'];
+
+/** The commit measured, e.g. "c9b2fc1", or "c9b2fc1 with uncommitted changes" (outputs aside). */
+function gitCommit() {
+	const git = (args) =>
+		execFileSync('git', args, { cwd: path.join(__dirname, '..'), encoding: 'utf8' }).trim();
+	try {
+		const rev = git(['rev-parse', '--short=7', 'HEAD']);
+		const exclude = OUTPUTS.map((file) => `:(exclude)${file}`);
+		const changed = git(['status', '--porcelain', '--', '.', ...exclude]);
+		return changed ? `${rev} with uncommitted changes` : rev;
+	} catch {
+		return 'unknown (not a git checkout)';
+	}
+}
 
 function parseArgs(argv) {
 	const args = { only: null, reps: null, profile: false, build: null, baseline: BASELINE_REV };
@@ -90,6 +106,7 @@ async function main() {
 		servers[name] = fake;
 	}
 
+	const commit = gitCommit();
 	const started = Date.now();
 	const loadBefore = os.loadavg();
 	if (loadBefore[0] > os.cpus().length / 2) {
@@ -130,6 +147,7 @@ async function main() {
 	const cpus = os.cpus();
 	const report = {
 		timestamp: new Date().toISOString(),
+		commit,
 		durationSeconds: Math.round((Date.now() - started) / 100) / 10,
 		machine: {
 			cpus: cpus.length,
@@ -154,8 +172,12 @@ async function main() {
 	};
 	if (!args.only && !args.build) {
 		await writeJson(path.join(__dirname, 'results.json'), report);
-		await writeReadme(report);
-	} else process.stderr.write('(--only / --build: bench/results.json and README.md not written)\n');
+		await writeReports(report);
+	} else {
+		process.stderr.write(
+			'(--only / --build: bench/results.json, bench/RESULTS.md and README.md not written)\n',
+		);
+	}
 	const missed = results.filter((r) => r.met === false);
 	if (missed.length)
 		process.stderr.write(`Targets missed: ${missed.map((r) => r.name).join(', ')}\n`);

@@ -95,6 +95,40 @@ function targetLines(results) {
 	return lines;
 }
 
+/** The "not slower than the baseline commit" check every workload has (see evaluate). */
+const BASELINE_TARGET = /^not slower than /;
+
+/**
+ * The targets in one line each, for README.md: a workload's own targets without the figures in
+ * parentheses (bench/RESULTS.md has them), and the not-slower-than-baseline checks as one line.
+ */
+function targetSummary(results) {
+	const lines = [];
+	const baseline = [];
+	for (const r of results) {
+		for (const c of r.checks) {
+			if (BASELINE_TARGET.test(c.target)) {
+				baseline.push({ label: r.label, met: c.met });
+				continue;
+			}
+			const target = c.target.replace(/\s*\(.*\)$/, '');
+			const value = /records\/s/.test(target) ? `${fmt(c.value)} records/s` : `${fmt(c.value, 2)}×`;
+			lines.push({ met: c.met, text: `${r.label}: ${target}, ${value}` });
+		}
+	}
+	if (baseline.length) {
+		const missed = baseline.filter((b) => !b.met).map((b) => b.label);
+		lines.push({
+			met: missed.length === 0,
+			text:
+				`every workload not slower than the baseline commit (wall within +${NOT_SLOWER_MARGIN * 100}%): ` +
+				`${baseline.length - missed.length} of ${baseline.length}` +
+				(missed.length ? ` (slower: ${missed.join('; ')})` : ''),
+		});
+	}
+	return lines;
+}
+
 function fmt(n, digits = 0) {
 	if (n === null || n === undefined || Number.isNaN(n)) return '–';
 	return n.toLocaleString('en-US', {
@@ -151,19 +185,14 @@ const HEAD = [
 	'targets',
 ];
 
-/** The columns the README shows (bench/readme.js): the rest are in bench/results.json. */
-const README_COLUMNS = [
-	'workload',
-	'records',
-	'requests',
-	'wall ms',
-	'floor ms',
-	'÷ floor',
-	'n8n floor ms',
-	'÷ n8n floor',
-	'ideal ms',
-	'peak heap MB',
-];
+/** The columns of README.md's headline table (bench/readme.js). */
+const README_COLUMNS = ['workload', 'records', 'wall ms', '÷ n8n floor'];
+
+/** The columns of bench/RESULTS.md: all but `targets`, whose checks follow the table line by line. */
+const RESULTS_COLUMNS = HEAD.filter((name) => name !== 'targets');
+
+/** Text columns; the others are numbers, right-aligned. */
+const TEXT_COLUMNS = new Set(['workload', 'targets']);
 
 /** A Markdown table (readable in a terminal, pastable into a note), of all columns or some. */
 function formatTable(results, columns = HEAD) {
@@ -171,10 +200,19 @@ function formatTable(results, columns = HEAD) {
 	const pick = (cells) => picked.map((i) => cells[i]);
 	const rows = [columns, ...results.map((r) => pick(row(r)))];
 	const widths = columns.map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+	const left = columns.map((name) => TEXT_COLUMNS.has(name));
 	const line = (cells) =>
-		`| ${cells.map((c, i) => (i === 0 || i === cells.length - 1 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ')} |`;
-	const rule = `|${widths.map((w, i) => (i === 0 || i === widths.length - 1 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+		`| ${cells.map((c, i) => (left[i] ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' | ')} |`;
+	const rule = `|${widths.map((w, i) => (left[i] ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
 	return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
 }
 
-module.exports = { evaluate, formatTable, targetLines, README_COLUMNS };
+module.exports = {
+	evaluate,
+	formatTable,
+	targetLines,
+	targetSummary,
+	fmt,
+	README_COLUMNS,
+	RESULTS_COLUMNS,
+};
