@@ -14,6 +14,8 @@ const { fakeCredentialData } = require('./cases');
 
 const ZONE = 'America/New_York';
 const AGENTS = 4;
+/** Local hour the agents' shifts start from (up to 3.5 h later): all of a shift is in the day. */
+const SHIFT_HOUR = 8;
 const CXONE = 'CXone Agent State History';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -39,21 +41,19 @@ const hm = (iso) =>
 const minutes = (s) => `${(s / 60).toFixed(1)}m`;
 const hours = (s) => `${(s / 3600).toFixed(2)}h`;
 
-/** A seed whose agents worked yesterday (the fake gives most of them weekends off). */
-function pickFake(nowMs, openState) {
-	const start = DateTime.fromMillis(nowMs, { zone: ZONE }).startOf('day').minus({ days: 1 });
-	for (let seed = 1; ; seed++) {
-		const fake = createFakeCxone({ agents: AGENTS, seed, now: nowMs, openState });
-		const working = fake.agents.filter(
-			(a) =>
-				fake.countRecords({
-					agentId: a.agentId,
-					startMs: start.toMillis(),
-					endMs: start.plus({ days: 1 }).toMillis(),
-				}) > 0,
-		);
-		if (working.length >= 2 || seed >= 200) return fake;
-	}
+/**
+ * The fake with every agent at work every day, each shift inside a local day of ZONE, so any day
+ * the demo runs "yesterday" is a full working day for all (by default the fake gives weekends and
+ * random days off, and starts shifts at any UTC hour).
+ */
+function demoFake(nowMs, openState) {
+	return createFakeCxone({
+		agents: AGENTS,
+		now: nowMs,
+		openState,
+		everyDay: true,
+		shiftStartLocal: { zone: ZONE, hour: SHIFT_HOUR },
+	});
 }
 
 /** Today so far for every agent; the states still running are who is doing what right now. */
@@ -99,7 +99,7 @@ async function main() {
 		throw new Error('dist/ is missing: run `npm run build` first (npm run demo does).');
 	}
 	await h.ensureRuntime(say);
-	const fake = pickFake(Date.now(), openStateArg(process.argv.slice(2)));
+	const fake = demoFake(Date.now(), openStateArg(process.argv.slice(2)));
 	await fake.start(0);
 	try {
 		say(

@@ -5,6 +5,7 @@
 const { json, text, empty, icError, notFound } = require('./respond');
 const { cxoneRecord, v2Record, assertTimeZone } = require('./render');
 const dir = require('./directory');
+const perf = require('./performance');
 
 const API_RE = /^\/incontactapi\/services\/([^/]+)(?:\/(.*))?$/i;
 const V2_HISTORY_RE = /^\/reporting\/v2\/agents\/states\/history\/?$/i;
@@ -252,6 +253,26 @@ function agentStates(app, ctx, agentIdRaw) {
 	});
 }
 
+/** startDate/endDate of a history or performance query, or an icError response. */
+function utcWindow(q) {
+	const start = parseDate(q.startDate, UTC_ISO_RE);
+	if (start === null) {
+		return {
+			error: icError(400, `Invalid startDate '${q.startDate || ''}': use ISO-8601 UTC ending in Z`),
+		};
+	}
+	const end = parseDate(q.endDate, UTC_ISO_RE);
+	if (end === null) {
+		return {
+			error: icError(400, `Invalid endDate '${q.endDate || ''}': use ISO-8601 UTC ending in Z`),
+		};
+	}
+	if (end <= start) {
+		return { error: icError(400, 'Invalid startDate: startDate must be before endDate') };
+	}
+	return { start, end };
+}
+
 function stateHistory(app, ctx, agentIdRaw) {
 	const q = ctx.query;
 	let agents = app.data.agents;
@@ -260,15 +281,9 @@ function stateHistory(app, ctx, agentIdRaw) {
 		const agent = app.data.agentById(agentIdRaw);
 		agents = agent ? [agent] : null;
 	}
-	const start = parseDate(q.startDate, UTC_ISO_RE);
-	if (start === null) {
-		return icError(400, `Invalid startDate '${q.startDate || ''}': use ISO-8601 UTC ending in Z`);
-	}
-	const end = parseDate(q.endDate, UTC_ISO_RE);
-	if (end === null) {
-		return icError(400, `Invalid endDate '${q.endDate || ''}': use ISO-8601 UTC ending in Z`);
-	}
-	if (end <= start) return icError(400, 'Invalid startDate: startDate must be before endDate');
+	const w = utcWindow(q);
+	if (w.error) return w.error;
+	const { start, end } = w;
 	const p = paging(app, q);
 	if (p.error) return p.error;
 	if (!agents) return empty(204); // unknown agent
@@ -285,6 +300,38 @@ function stateHistory(app, ctx, agentIdRaw) {
 				.slice(agents, start, end, now, offset, limit)
 				.map((v) => cxoneRecord(v, now, seed, openState)),
 	});
+}
+
+/**
+ * agents/performance (agentIdRaw null) and agents/{agentId}/performance: one row per agent with
+ * a state in [startDate, min(endDate, now)) (performance.js); 204 when there is none. Not paged.
+ */
+function agentPerformance(app, ctx, agentIdRaw) {
+	let agents = app.data.agents;
+	if (agentIdRaw !== null) {
+		if (!/^\d+$/.test(agentIdRaw)) return icError(400, `Invalid agentId '${agentIdRaw}'`);
+		const agent = app.data.agentById(agentIdRaw);
+		if (!agent) return icError(404, `Agent ${agentIdRaw} was not found`);
+		agents = [agent];
+	}
+	const w = utcWindow(ctx.query);
+	if (w.error) return w.error;
+	const now = app.now();
+	const figures = perf.performanceFigures(app.data, agents, w.start, w.end, now);
+	if (figures.length === 0) return empty(204);
+	const single = agentIdRaw !== null;
+	const casing = app.opts.performanceCasing;
+	const rows = figures.map((f) =>
+		perf.servedRow(f, app.data.agentById(f.agentId), { single, casing }),
+	);
+	const fields = single
+		? {
+				businessUnitId: app.opts.businessUnitId,
+				lastPollTime: app.opts.omitLastPollTime ? undefined : new Date(now).toISOString(),
+				agentPerformance: rows,
+			}
+		: { agentPerformance: rows };
+	return json(200, perf.envelope(fields, casing));
 }
 
 function acceptsJson(accept) {
@@ -306,11 +353,14 @@ function cxoneRoute(app, ctx) {
 	}
 	if (lower === 'agents') return agentsList(app, ctx);
 	if (lower === 'agents/state-history') return stateHistory(app, ctx, null);
+	if (lower === 'agents/performance') return agentPerformance(app, ctx, null);
 	if (lower === 'agents/states') return agentStates(app, ctx, null);
 	if (lower === 'teams') return teamsList(app, ctx);
 	if (lower === 'unavailable-codes') return unavailableCodesList(app, ctx);
 	const one = /^agents\/([^/]+)\/state-history$/i.exec(rest);
 	if (one) return stateHistory(app, ctx, decodeURIComponent(one[1]));
+	const performance = /^agents\/([^/]+)\/performance$/i.exec(rest);
+	if (performance) return agentPerformance(app, ctx, decodeURIComponent(performance[1]));
 	const states = /^agents\/([^/]+)\/states$/i.exec(rest);
 	if (states) return agentStates(app, ctx, decodeURIComponent(states[1]));
 	const agent = /^agents\/([^/]+)$/i.exec(rest);

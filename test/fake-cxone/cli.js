@@ -13,7 +13,8 @@ const USAGE = `Usage: node test/fake-cxone/cli.js [--port 8910] [--agents 10] [-
        [--open-state elapsed|absent|null|empty] [--teams-forbidden]
        [--unavailable-codes-forbidden] [--agent-states-forbidden]
        [--unavailable-codes-shape default|resultSet] [--current-state-casing camel|pascal]
-       [--current-state-numbers-as-strings]`;
+       [--current-state-numbers-as-strings] [--performance-casing camel|pascal]
+       [--time-shift-ms 0] [--every-day] [--shift-start-local America/New_York@8]`;
 
 function parseArgs(argv) {
 	const out = { port: 8910, options: {} };
@@ -89,6 +90,21 @@ function parseArgs(argv) {
 			case '--current-state-numbers-as-strings':
 				o.currentStateNumbersAsStrings = true;
 				break;
+			case '--performance-casing':
+				o.performanceCasing = value();
+				break;
+			case '--time-shift-ms':
+				o.timeShiftMs = Number(value());
+				break;
+			case '--every-day':
+				o.everyDay = true;
+				break;
+			case '--shift-start-local': {
+				const m = /^(.+)@(\d+(?:\.\d+)?)$/.exec(value());
+				if (!m) throw new Error(`${arg} takes ZONE@HOUR, e.g. America/New_York@8`);
+				o.shiftStartLocal = { zone: m[1], hour: Number(m[2]) };
+				break;
+			}
 			case '--help':
 			case '-h':
 				out.help = true;
@@ -134,7 +150,7 @@ n8n credential "NICE CXone OAuth2 API":
   Token URL / API base URL: leave empty to discover (${c.tokenUrl}, ${c.apiBaseUrl})
 
 Control API: ${url}/__control/state  (log, faults, now, open-state, options, count, records,
-  teams, unavailable-codes, agent-items, current-states)
+  performance, teams, unavailable-codes, agent-items, current-states)
 Ctrl+C to stop.`);
 	const shutdown = () => {
 		fake.stop().then(() => process.exit(0));

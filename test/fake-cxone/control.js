@@ -82,6 +82,8 @@ function controlRoute(fake, method, path, params, body) {
 				return json(200, fake.currentStates(params.get('agentId') || undefined));
 			case 'GET /__control/count':
 				return json(200, { count: fake.countRecords(recordQuery(params)) });
+			case 'GET /__control/performance':
+				return json(200, fake.performanceFor(recordQuery(params)));
 			case 'GET /__control/records': {
 				const q = recordQuery(params);
 				const records =

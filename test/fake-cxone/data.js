@@ -7,6 +7,7 @@
 
 const { streamRng } = require('./prng');
 const { K, KINDS } = require('./states');
+const { zoneOffsetMinutes } = require('./render');
 
 const DAY = 86400000;
 const HOUR = 3600000;
@@ -171,9 +172,30 @@ function fixedDuration(k, r) {
 	}
 }
 
+/**
+ * The UTC instant of wall-clock `localMs` (local time written as if it were UTC) in `zone`. In a
+ * DST gap or overlap it is one of the two readings, which is all a shift start needs.
+ */
+function fromLocal(localMs, zone) {
+	const guess = localMs - zoneOffsetMinutes(zone, localMs) * MINUTE;
+	return localMs - zoneOffsetMinutes(zone, guess) * MINUTE;
+}
+
 class DataModel {
-	constructor({ seed, agents, teams, statesPerShift, cacheStates }) {
+	constructor({
+		seed,
+		agents,
+		teams,
+		statesPerShift,
+		cacheStates,
+		timeShiftMs = 0,
+		everyDay = false,
+		shiftStartLocal = null,
+	}) {
 		this.seed = seed;
+		this.timeShiftMs = timeShiftMs;
+		this.everyDay = everyDay;
+		this.shiftStartLocal = shiftStartLocal;
 		this.statesPerShift = Math.min(MAX_STATES, Math.max(MIN_STATES, statesPerShift));
 		this.agents = makeAgents(seed, agents, Math.max(1, teams));
 		this.teams = makeTeams(Math.max(1, teams));
@@ -187,6 +209,38 @@ class DataModel {
 
 	agentById(id) {
 		return this.byId.get(Number(id));
+	}
+
+	/**
+	 * Serves every state `ms` later than generated (identities, shapes and shift days unchanged).
+	 * The caches hold shifted times, so they start over.
+	 */
+	setTimeShift(ms) {
+		if (ms === this.timeShiftMs) return;
+		this.timeShiftMs = ms;
+		this.headers.clear();
+		this.bodies.clear();
+		this.bodyStates = 0;
+		this.plans.clear();
+	}
+
+	/** The generation day (UTC days since 1970 before the time shift) an instant falls in. */
+	dayOf(ms) {
+		return Math.floor((ms - this.timeShiftMs) / DAY);
+	}
+
+	/** Start of the shift of generation day `day`, before the time shift. */
+	shiftStart(agent, day, jitter, msRoll) {
+		const ms = Math.floor(msRoll * 1000);
+		const local = this.shiftStartLocal;
+		if (!local) {
+			const startMin = agent.baseStartMin + jitter * 60 - 30;
+			return day * DAY + Math.floor(startMin * MINUTE) + ms;
+		}
+		// The agent's base start (02:00–22:00 UTC) becomes 0–3 h after the local hour, so no
+		// PRNG draw is added and the default data stays as it is.
+		const startMin = local.hour * 60 + ((agent.baseStartMin - 120) / 1200) * 180 + jitter * 60 - 30;
+		return fromLocal(day * DAY + Math.floor(startMin * MINUTE), local.zone) + ms;
 	}
 
 	/** Cheap per-shift facts, or null on a day off. */
@@ -203,11 +257,10 @@ class DataModel {
 		const lengthRoll = r();
 		const dow = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 		let h = null;
-		if (!agent.offDays.includes(dow) && offRoll >= 0.03) {
-			const startMin = agent.baseStartMin + jitter * 60 - 30;
+		if (this.everyDay || (!agent.offDays.includes(dow) && offRoll >= 0.03)) {
 			h = Object.freeze({
 				day,
-				start: day * DAY + Math.floor(startMin * MINUTE) + Math.floor(msRoll * 1000),
+				start: this.shiftStart(agent, day, jitter, msRoll) + this.timeShiftMs,
 				n: Math.max(MIN_STATES, Math.round(this.statesPerShift * (0.85 + nRoll * 0.3))),
 				lengthMs: Math.round((8 + lengthRoll * 1.5) * HOUR),
 				sessionId: day * 100000 + agent.index + 1,
@@ -223,7 +276,7 @@ class DataModel {
 			const h = this.header(agent, d);
 			if (h) return h.start;
 		}
-		return (day + 61) * DAY;
+		return (day + 61) * DAY + this.timeShiftMs;
 	}
 
 	/** The shift's states: start times (ms), kinds, and the end of its last state. */
@@ -318,7 +371,7 @@ class DataModel {
 		let count = 0;
 		if (upper > startMs) {
 			// The latest shift starting before the window may still be running (or logged out) in it.
-			const d0 = Math.floor(startMs / DAY);
+			const d0 = this.dayOf(startMs);
 			let first = d0 - 60;
 			for (let d = d0; d >= d0 - 60; d--) {
 				const h = this.header(agent, d);
@@ -327,7 +380,8 @@ class DataModel {
 					break;
 				}
 			}
-			const lastDay = Math.floor((upper - 1) / DAY);
+			// +1: with shiftStartLocal east of UTC a day's shift starts on the UTC day before.
+			const lastDay = this.dayOf(upper - 1) + 1;
 			for (let d = first; d <= lastDay; d++) {
 				const h = this.header(agent, d);
 				if (!h || h.start >= upper) continue;
@@ -371,7 +425,7 @@ class DataModel {
 
 	/** Start of the agent's latest shift that began before nowMs (its last login), or null. */
 	lastLogin(agent, nowMs) {
-		const d0 = Math.floor((nowMs - 1) / DAY);
+		const d0 = this.dayOf(nowMs - 1) + 1;
 		for (let d = d0; d >= d0 - 60; d--) {
 			const h = this.header(agent, d);
 			if (h && h.start < nowMs) return h.start;

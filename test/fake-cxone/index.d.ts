@@ -48,6 +48,22 @@ export interface FakeCxoneOptions {
 	 * Runtime-settable.
 	 */
 	omitLastPollTime?: boolean;
+	/** Keys of the agent-performance answers (see PerformanceCasing). Default 'camel'. Runtime-settable. */
+	performanceCasing?: PerformanceCasing;
+	/**
+	 * Every state (and so every current state, last login and performance figure) is served this
+	 * many ms later than generated; record ids and shapes stay. Lets a test place a chosen state
+	 * relative to the real clock once it is ready. Default 0. Runtime-settable.
+	 */
+	timeShiftMs?: number;
+	/** true: every agent works every day (no weekends or random days off). Default false. */
+	everyDay?: boolean;
+	/**
+	 * The shift of each date starts on that local date in `zone`, between `hour` − 30 min and
+	 * `hour` + 3 h 30 min (per agent, ± 30 min a day), instead of 01:30–22:30 UTC; with hour ≤ 11
+	 * the whole shift (8–9.5 h) lies inside the local day. Default null (UTC starts).
+	 */
+	shiftStartLocal?: { zone: string; hour: number } | null;
 	/** Where v2 puts its page token: `next_page_token` ('top') or `pagination.next_page_token`. */
 	v2TokenLocation?: 'top' | 'pagination';
 	tenantId?: string;
@@ -88,6 +104,13 @@ export type UnavailableCodesShape = 'default' | 'resultSet';
  */
 export type CurrentStateCasing = 'camel' | 'pascal';
 
+/**
+ * Agent-performance answers: 'camel' (`agentPerformance`, `agentId`, `availableTime`, …) or
+ * 'pascal' as older API versions send them (`AgentPerformance`, `AgentId`, `AvailableTime`, and
+ * the single-agent envelope's `BusinessUnitId`, `LastPollTime`).
+ */
+export type PerformanceCasing = 'camel' | 'pascal';
+
 /** The options setOptions and POST /__control/options can change while the server runs. */
 export type FakeCxoneRuntimeOptions = Pick<
 	FakeCxoneOptions,
@@ -99,6 +122,8 @@ export type FakeCxoneRuntimeOptions = Pick<
 	| 'currentStateCasing'
 	| 'currentStateNumbersAsStrings'
 	| 'omitLastPollTime'
+	| 'performanceCasing'
+	| 'timeShiftMs'
 >;
 
 /** GET agents / GET agents/{agentId} item. */
@@ -305,6 +330,64 @@ export interface CanonicalRecord {
 	isOpen: boolean;
 }
 
+/** performanceFor: one agent (agentId) or every agent, over [startMs, min(endMs, now)). */
+export interface PerformanceQuery {
+	agentId?: number | string;
+	/** Epoch ms or ISO. */
+	startMs: number | string;
+	endMs: number | string;
+}
+
+/**
+ * One agent's performance over a window as the truth: every time in seconds (ms precision),
+ * counts and rates as numbers. The API sends the times as ISO-8601 durations (single-agent route:
+ * inboundTime and consultTime as numbers of seconds), the rates as "36.81" strings, and the
+ * counts, agentId and teamId as strings for agents with stringNumbers. Definitions: README.md.
+ */
+export interface FakeCxonePerformanceRow {
+	agentId: number;
+	teamId: number;
+	/** = inboundHandled. */
+	agentOffered: number;
+	/** InboundContact states starting in the window. */
+	inboundHandled: number;
+	/** Time in InboundContact. */
+	inboundTime: number;
+	/** = inboundTime. */
+	inboundTalkTime: number;
+	/** inboundTalkTime / inboundHandled, rounded to ms; 0 when none. */
+	inboundAvgTalkTime: number;
+	outboundHandled: number;
+	outboundTime: number;
+	outboundTalkTime: number;
+	outboundAvgTalkTime: number;
+	/** inboundHandled + outboundHandled. */
+	totalHandled: number;
+	/** inboundTalkTime + outboundTalkTime. */
+	totalTalkTime: number;
+	totalAvgTalkTime: number;
+	/** (totalTalkTime + acwTime) / totalHandled, rounded to ms; 0 when none. */
+	totalAvgHandleTime: number;
+	/** InboundConsult + OutboundConsult. */
+	consultTime: number;
+	/** Available. */
+	availableTime: number;
+	/** Unavailable with a code other than ACW (79), or none. */
+	unavailableTime: number;
+	/** Unavailable with the ACW code (79). */
+	acwTime: number;
+	/** Always 0. */
+	refused: number;
+	/** Always 0. */
+	percentRefused: number;
+	/** Every state but LoggedOut. */
+	loginTime: number;
+	/** 100 × (loginTime − unavailableTime) / loginTime, 2 decimals; 0 when not logged in. */
+	workingRate: number;
+	/** 100 × busy / (busy + availableTime), busy = contacts, consults, Dialer and ACW; 2 decimals. */
+	occupancy: number;
+}
+
 export interface FakeCxone {
 	start(port?: number): Promise<{ url: string }>;
 	stop(): Promise<void>;
@@ -349,6 +432,11 @@ export interface FakeCxone {
 	/** The records exactly as the API serves them, all pages concatenated. */
 	recordsFor(query: RecordQuery): Array<Record<string, unknown>>;
 	canonicalRecordsFor(query: RecordQuery): CanonicalRecord[];
+	/**
+	 * What GET agents/performance (no agentId) or agents/{agentId}/performance serves at now, as
+	 * numbers (see FakeCxonePerformanceRow); agents without a state in the window are left out.
+	 */
+	performanceFor(query: PerformanceQuery): FakeCxonePerformanceRow[];
 }
 
 export function createFakeCxone(options?: FakeCxoneOptions): FakeCxone;
@@ -368,6 +456,9 @@ export const OPEN_STATE_SHAPES: readonly OpenStateShape[];
 export const UNAVAILABLE_CODES: readonly FakeCxoneUnavailableCode[];
 export const UNAVAILABLE_CODES_SHAPES: readonly UnavailableCodesShape[];
 export const CURRENT_STATE_CASINGS: readonly CurrentStateCasing[];
+export const PERFORMANCE_CASINGS: readonly PerformanceCasing[];
+/** Row keys of the performance answers, in the order they are sent. */
+export const PERFORMANCE_KEYS: readonly (keyof FakeCxonePerformanceRow)[];
 export const RUNTIME_OPTION_NAMES: readonly (keyof FakeCxoneRuntimeOptions)[];
 /** ISO-8601 duration as the fake writes it, e.g. isoDuration(250003) === 'PT4M10.003S'. */
 export function isoDuration(ms: number): string;

@@ -7,9 +7,16 @@ const { DataModel } = require('./data');
 const { TokenStore } = require('./tokens');
 const { Faults, FAULT_NAMES } = require('./faults');
 const { createHttpServer } = require('./server');
-const { cxoneRecord, v2Record, isoDuration, OPEN_STATE_SHAPES } = require('./render');
+const {
+	cxoneRecord,
+	v2Record,
+	isoDuration,
+	assertTimeZone,
+	OPEN_STATE_SHAPES,
+} = require('./render');
 const { AGENT_STATES, OUT_STATES, UNAVAILABLE_CODES, V2_STATES } = require('./states');
 const dir = require('./directory');
+const perf = require('./performance');
 
 const DEFAULT_NOW = Date.parse('2024-05-08T18:00:00.000Z');
 
@@ -40,6 +47,7 @@ function openStateShape(value) {
 
 const UNAVAILABLE_CODES_SHAPES = Object.freeze(['default', 'resultSet']);
 const CURRENT_STATE_CASINGS = Object.freeze(['camel', 'pascal']);
+const PERFORMANCE_CASINGS = Object.freeze(['camel', 'pascal']);
 
 function oneOf(name, list, value, fallback) {
 	const v = value === undefined ? fallback : String(value);
@@ -53,6 +61,30 @@ function flag(name, value) {
 	return value;
 }
 
+/** timeShiftMs: whole ms, either sign. */
+function timeShift(value) {
+	if (value === undefined) return 0;
+	if (typeof value !== 'number' || !Number.isFinite(value)) {
+		throw new Error(`timeShiftMs must be a finite number of ms, got ${value}`);
+	}
+	return Math.round(value);
+}
+
+/** `{ zone, hour }` or null; the zone must be one Intl knows. */
+function shiftStartLocal(value) {
+	if (value === undefined || value === null) return null;
+	const { zone, hour } = value;
+	try {
+		assertTimeZone(zone);
+	} catch {
+		throw new Error(`shiftStartLocal.zone must be an IANA time zone, got ${zone}`);
+	}
+	if (typeof hour !== 'number' || !(hour >= 0 && hour < 24)) {
+		throw new Error(`shiftStartLocal.hour must be a number from 0 to under 24, got ${hour}`);
+	}
+	return Object.freeze({ zone, hour });
+}
+
 /** The options that can change while the server runs (setOptions, POST /__control/options). */
 const RUNTIME_OPTIONS = Object.freeze({
 	agentsForbidden: (v) => flag('agentsForbidden', v),
@@ -64,6 +96,8 @@ const RUNTIME_OPTIONS = Object.freeze({
 	currentStateCasing: (v) => oneOf('currentStateCasing', CURRENT_STATE_CASINGS, v, 'camel'),
 	currentStateNumbersAsStrings: (v) => flag('currentStateNumbersAsStrings', v),
 	omitLastPollTime: (v) => flag('omitLastPollTime', v),
+	performanceCasing: (v) => oneOf('performanceCasing', PERFORMANCE_CASINGS, v, 'camel'),
+	timeShiftMs: timeShift,
 });
 
 function resolveOptions(o) {
@@ -75,6 +109,10 @@ function resolveOptions(o) {
 		currentStateCasing: RUNTIME_OPTIONS.currentStateCasing(o.currentStateCasing),
 		currentStateNumbersAsStrings: o.currentStateNumbersAsStrings === true,
 		omitLastPollTime: o.omitLastPollTime === true,
+		performanceCasing: RUNTIME_OPTIONS.performanceCasing(o.performanceCasing),
+		timeShiftMs: timeShift(o.timeShiftMs),
+		everyDay: flag('everyDay', o.everyDay),
+		shiftStartLocal: shiftStartLocal(o.shiftStartLocal),
 		openState: openStateShape(o.openState),
 		seed: o.seed === undefined ? 42 : Number(o.seed),
 		agents: o.agents === undefined ? 10 : Number(o.agents),
@@ -275,6 +313,7 @@ function createFakeCxone(options = {}) {
 				next[name] = check(value);
 			}
 			Object.assign(opts, next);
+			data.setTimeShift(opts.timeShiftMs);
 			return { ...opts };
 		},
 		agentItems() {
@@ -314,6 +353,10 @@ function createFakeCxone(options = {}) {
 			const { w, list } = views(q);
 			return list.map((v) => data.canonical(v, w.now));
 		},
+		performanceFor(q) {
+			const w = windowOf(q);
+			return perf.performanceFigures(data, w.agents, w.startMs, w.endMs, w.now).map(perf.truthRow);
+		},
 	};
 	app.facade = fake;
 	return fake;
@@ -331,6 +374,8 @@ module.exports = {
 	OPEN_STATE_SHAPES,
 	UNAVAILABLE_CODES_SHAPES,
 	CURRENT_STATE_CASINGS,
+	PERFORMANCE_CASINGS,
+	PERFORMANCE_KEYS: perf.PERFORMANCE_KEYS,
 	RUNTIME_OPTION_NAMES: Object.freeze(Object.keys(RUNTIME_OPTIONS)),
 	isoDuration,
 };

@@ -243,5 +243,6 @@ module.exports = {
 	v2Record,
 	isoInZone,
 	assertTimeZone,
+	zoneOffsetMinutes,
 	OPEN_STATE_SHAPES,
 };
