@@ -10,6 +10,7 @@ import {
 } from '../shared/descriptions/options';
 import { outputModeProperties } from '../shared/descriptions/outputMode';
 import { thresholdProperties } from '../shared/descriptions/thresholds';
+import { timeRangeProperties } from '../shared/descriptions/timeRange';
 import { CHUNK_HOURS } from '../shared/limits';
 
 // A plain name, as n8n's linter wants for a default.
@@ -22,48 +23,7 @@ const V2 = { '@version': [2] };
 // The action node's parameters. Names are part of saved workflows: rename nothing.
 export const agentStateHistoryProperties: INodeProperties[] = [
 	...agentSelectionProperties,
-	{
-		displayName: 'Time Range',
-		name: 'timeRange',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Last N Hours', value: 'lastHours', description: 'The hours up to now' },
-			{ name: 'Today', value: 'today', description: 'Midnight to now, in the timezone below' },
-			{ name: 'Yesterday', value: 'yesterday', description: 'The previous calendar day' },
-			{ name: 'Custom', value: 'custom', description: 'A start and an end you choose' },
-		],
-		default: 'lastHours',
-	},
-	{
-		displayName: 'Hours',
-		name: 'hours',
-		type: 'number',
-		typeOptions: { minValue: 0.25, numberPrecision: 2 },
-		default: 24,
-		description: 'How many hours back from now',
-		displayOptions: { show: { timeRange: ['lastHours'] } },
-	},
-	{
-		displayName: 'Start',
-		name: 'start',
-		type: 'dateTime',
-		default: '',
-		required: true,
-		description:
-			'Start of the window (inclusive). Without an offset it is read in the timezone below.',
-		displayOptions: { show: { timeRange: ['custom'] } },
-	},
-	{
-		displayName: 'End',
-		name: 'end',
-		type: 'dateTime',
-		default: '',
-		required: true,
-		description:
-			'End of the window (exclusive). Without an offset it is read in the timezone below.',
-		displayOptions: { show: { timeRange: ['custom'] } },
-	},
+	...timeRangeProperties(),
 	timezoneProperty('the window and for local times in the output'),
 	{
 		displayName: 'Split Into Items',

@@ -5,7 +5,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { failedItem } from '../shared/errors';
-import { readCredentialSettings } from '../shared/parameters/credentialSettings';
+import { readCredentialSettings } from '../shared/flavors';
 import { AgentNames } from '../shared/history/agentNames';
 import { fetchStateHistory } from '../shared/history/fetchStateHistory';
 import { sortRecords } from '../shared/history/sortRecords';

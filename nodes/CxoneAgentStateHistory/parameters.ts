@@ -5,22 +5,25 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { InputError } from '../shared/errors';
 import { CHUNK_HOURS } from '../shared/limits';
-import type { CredentialSettings } from '../shared/parameters/credentialSettings';
+import type { CredentialSettings } from '../shared/flavors';
 import { readAgentSelection } from '../shared/parameters/agentSelection';
 import { oneOf } from '../shared/parameters/choice';
 import { commaList } from '../shared/parameters/lists';
 import { positiveNumber } from '../shared/parameters/numbers';
 import type { OutputMode } from '../shared/parameters/outputMode';
-import { defaultOutputMode, readOutputMode } from '../shared/parameters/outputMode';
+import { readOutputMode } from '../shared/parameters/outputMode';
+import { itemParameters } from '../shared/parameters/reader';
+import type { ParameterReader } from '../shared/parameters/reader';
 import { readThresholdRules } from '../shared/parameters/thresholds';
+import { makeThresholdRules, thresholdName } from '../shared/thresholds';
 import { readRequestOptions } from '../shared/parameters/requestOptions';
 import { resolveTimeZone } from '../shared/parameters/timeZone';
 import { readStateNameOverrides } from '../shared/parameters/stateNameOverrides';
 import type { StateHistoryQuery } from '../shared/history/fetchStateHistory';
 import type { SortOrder } from '../shared/history/sortRecords';
 import type { NormalizerOptions } from '../shared/states/normalize';
-import { chunkStepMs, resolveWindow } from '../shared/time';
-import type { WindowRange } from '../shared/time';
+import { chunkStepMs } from '../shared/time';
+import { readWindow } from '../shared/parameters/window';
 import type { BoundaryMode } from '../shared/types';
 
 export interface HistoryPlan {
@@ -42,41 +45,17 @@ export function readHistoryPlan(
 	credential: CredentialSettings,
 	nowMs: number,
 ): HistoryPlan {
-	const param = (name: string, fallback?: unknown) =>
-		this.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const param = itemParameters(this, itemIndex);
 	const options = (param('options', {}) ?? {}) as IDataObject;
 
 	const { agents, teams: teamFilter } = readAgentSelection(param, credential.flavor);
 
 	const timeZone = resolveTimeZone(param('timezone', ''), this.getTimezone());
-	const range = oneOf<WindowRange>(
-		param('timeRange', 'lastHours'),
-		['lastHours', 'today', 'yesterday', 'custom'],
-		'timeRange',
-		'Time Range',
-	);
-	const requested = resolveWindow(
-		{
-			range,
-			hours: range === 'lastHours' ? param('hours', 24) : undefined,
-			start: range === 'custom' ? param('start', '') : undefined,
-			end: range === 'custom' ? param('end', '') : undefined,
-			timeZone,
-		},
-		nowMs,
-	);
-	// Nothing has happened after now: "today" and future custom ends are read up to now. A window
-	// starting exactly now (Today at local midnight) is empty: no records, not an error.
-	if (requested.startMs > nowMs) {
-		throw new InputError(
-			range === 'custom' ? 'start' : 'timeRange',
-			`The window starts in the future (${new Date(requested.startMs).toISOString()}). Choose a start before now.`,
-		);
-	}
-	const window = { startMs: requested.startMs, endMs: Math.min(requested.endMs, nowMs) };
+	const window = readWindow(param, timeZone, nowMs);
 
 	const stateNameOverrides = readStateNameOverrides(options.stateNameOverrides);
-	const thresholds = readThresholds.call(this, itemIndex, options);
+	const node = this.getNode();
+	const thresholds = readThresholds(param, node.typeVersion, options);
 
 	const chunkHours = positiveNumber(
 		options.chunkHours ?? CHUNK_HOURS.default,
@@ -125,35 +104,22 @@ export function readHistoryPlan(
 		includeSummary: options.includeSummary === true,
 		resolveAgentNames: options.resolveAgentNames !== false,
 		skipInvalid: options.skipInvalid === true,
-		output: readOutput(this.getNode(), param),
+		output: readOutputMode(param, node, node.typeVersion >= 2),
 	};
 }
 
-/** Version 2's Output (Simplified by default as a tool); version 1 always outputs all fields. */
-function readOutput(
-	node: { type: string; typeVersion: number },
-	param: (name: string, fallback?: unknown) => unknown,
-): OutputMode {
-	if (node.typeVersion < 2) return 'all';
-	return readOutputMode(param('output', defaultOutputMode(node.type)), 'output');
-}
-
-type ThresholdOptions = Pick<
-	NormalizerOptions,
-	'thresholds' | 'thresholdMinutes' | 'thresholdLabels'
->;
-
 /**
- * Version 1: Flag States Longer Than (Minutes) and Flag Only These Reasons or States, as before.
- * Version 2: the Thresholds rows and Any Other State (Minutes) in Options.
+ * Version 1: Flag States Longer Than (Minutes) and Flag Only These Reasons or States, read as
+ * rows (one per name, or the minutes for every state). Version 2: the Thresholds rows and Any
+ * Other State (Minutes) in Options.
  */
 function readThresholds(
-	this: IExecuteFunctions,
-	itemIndex: number,
+	param: ParameterReader,
+	typeVersion: number,
 	options: IDataObject,
-): ThresholdOptions {
-	if (this.getNode().typeVersion >= 2) {
-		return { thresholds: readThresholdRules(this, itemIndex, 'options.thresholds') };
+): Pick<NormalizerOptions, 'thresholds'> {
+	if (typeVersion >= 2) {
+		return { thresholds: readThresholdRules(param, 'options.thresholds') };
 	}
 	const thresholdMinutes = Number(options.thresholdMinutes ?? 0);
 	if (!Number.isFinite(thresholdMinutes) || thresholdMinutes < 0) {
@@ -162,8 +128,9 @@ function readThresholds(
 			`Flag States Longer Than (Minutes) must be 0 (off) or more (got "${String(options.thresholdMinutes)}").`,
 		);
 	}
-	return {
-		thresholdMinutes: thresholdMinutes > 0 ? thresholdMinutes : null,
-		thresholdLabels: commaList(options.thresholdLabels),
-	};
+	if (thresholdMinutes === 0) return { thresholds: null };
+	// One row per name (a name given twice, in any case, is one row), or the minutes for every state.
+	const names = [...new Set(commaList(options.thresholdLabels).map(thresholdName))];
+	const rows = names.map((label) => ({ label, minutes: thresholdMinutes }));
+	return { thresholds: makeThresholdRules(rows, rows.length === 0 ? thresholdMinutes : null) };
 }

@@ -29,8 +29,7 @@ export interface CursorState {
 
 export interface SelectOptions {
 	/** Only for stateExceeded (version 1): the duration every state must pass. */
-	thresholdMs: number;
-	/** Only for stateExceeded (version 2): the per-reason rules; when set, thresholdMs is not read. */
+	/** Only for stateExceeded: the rules that say when each state crosses its threshold. */
 	thresholds?: ThresholdRules;
 	/** How far before the cursor each poll looks again, for records CXone lists late. */
 	lookBackMs: number;
@@ -112,7 +111,7 @@ export function selectEvents(
 	const emitted = new Map<string, number>(Object.entries(state.emitted));
 	const picked: Array<{ atMs: number; record: StateRecord }> = [];
 	for (const record of records) {
-		const atMs = eventTimeMs(record, event, opts.thresholds ?? opts.thresholdMs);
+		const atMs = eventTimeMs(record, event, opts.thresholds);
 		// `!(>=)` also refuses NaN.
 		if (atMs === undefined || !(atMs >= horizon)) continue;
 		const key = eventKey(event, record.recordId);

@@ -18,12 +18,12 @@ export const TRIGGER_EVENTS: readonly TriggerEvent[] = [
 /**
  * When `record` had `event` (epoch ms), or undefined when it has not had it (yet): a state ends
  * once it is no longer open; it exceeds its threshold at start + threshold, whether still open or
- * not. `threshold` is version 2's rules, or version 1's one limit in ms for every state.
+ * not. `rules` are the thresholds (State Exceeded Duration only); without them nothing exceeds.
  */
 export function eventTimeMs(
 	record: StateRecord,
 	event: TriggerEvent,
-	threshold: number | ThresholdRules,
+	rules?: ThresholdRules,
 ): number | undefined {
 	const startMs = Date.parse(record.startTimeUtc);
 	if (event === 'stateStarted') return startMs;
@@ -31,10 +31,9 @@ export function eventTimeMs(
 		if (record.isOpen || record.endTimeUtc === null) return undefined;
 		return Date.parse(record.endTimeUtc);
 	}
+	if (rules === undefined) return undefined;
 	// Whole milliseconds, as the normalizer counts them; the filters choose states, not the rule.
 	const durationMs = Math.round(record.durationSeconds * 1000);
-	const rules: ThresholdRules =
-		typeof threshold === 'number' ? { byName: new Map(), defaultMs: threshold } : threshold;
 	return thresholdCrossingMs(rules, startMs, durationMs, record.state, record.reason);
 }
 

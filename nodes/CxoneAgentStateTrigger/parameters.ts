@@ -6,13 +6,14 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import type { RequestOptions } from '../shared/api';
 import { InputError } from '../shared/errors';
 import { CHUNK_HOURS, MAX_HOURS } from '../shared/limits';
-import type { CredentialSettings } from '../shared/parameters/credentialSettings';
+import type { CredentialSettings } from '../shared/flavors';
 import { readAgentSelection } from '../shared/parameters/agentSelection';
 import { nameSet } from '../shared/parameters/lists';
 import { numberInRange } from '../shared/parameters/numbers';
 import type { OutputMode } from '../shared/parameters/outputMode';
 import { readOutputMode } from '../shared/parameters/outputMode';
-import { pollParameters, readThresholdRules } from '../shared/parameters/thresholds';
+import { pollParameters } from '../shared/parameters/reader';
+import { readThresholdRules } from '../shared/parameters/thresholds';
 import { readStateNameOverrides } from '../shared/parameters/stateNameOverrides';
 import { readRequestOptions } from '../shared/parameters/requestOptions';
 import { resolveTimeZone } from '../shared/parameters/timeZone';
@@ -20,19 +21,16 @@ import type { AgentScope, StateHistoryQuery } from '../shared/history/fetchState
 import type { NormalizerOptions } from '../shared/states/normalize';
 import type { StateNameOverrides } from '../shared/states/stateTables';
 import type { ThresholdRules } from '../shared/thresholds';
+import { makeThresholdRules } from '../shared/thresholds';
 import type { TimeWindow } from '../shared/types';
 import type { RecordFilter, TriggerEvent } from './events';
 import { TRIGGER_EVENTS } from './events';
 
 export interface TriggerPlan {
 	event: TriggerEvent;
-	/** stateExceeded only; 0 otherwise. */
-	thresholdMinutes: number;
-	/** thresholdMinutes in ms, unrounded so it equals the normalizer's overThreshold limit. */
-	thresholdMs: number;
 	/**
-	 * Version 2, stateExceeded only: the Thresholds rows; when set, thresholdMinutes and
-	 * thresholdMs are 0 and not read. Undefined in version 1.
+	 * State Exceeded Duration only: version 2's Thresholds rows, or version 1's Duration (Minutes)
+	 * as the limit of every state. Undefined for the other events.
 	 */
 	thresholds?: ThresholdRules;
 	/** Version 2's Output; undefined (all fields) in version 1. */
@@ -54,8 +52,7 @@ export interface TriggerPlan {
 const MINUTE_MS = 60_000;
 
 export function readTriggerPlan(this: IPollFunctions, credential: CredentialSettings): TriggerPlan {
-	const param = (name: string, fallback?: unknown) =>
-		this.getNodeParameter(name, fallback) as unknown;
+	const param = pollParameters(this);
 	const options = (param('options', {}) ?? {}) as IDataObject;
 	const filters = (param('filters', {}) ?? {}) as IDataObject;
 
@@ -69,7 +66,7 @@ export function readTriggerPlan(this: IPollFunctions, credential: CredentialSett
 	const v2 = this.getNode().typeVersion >= 2;
 	let thresholds: ThresholdRules | undefined;
 	if (v2 && event === 'stateExceeded') {
-		thresholds = readThresholdRules(pollParameters(this), 0, 'thresholds') ?? undefined;
+		thresholds = readThresholdRules(param, 'thresholds') ?? undefined;
 		if (thresholds === undefined) {
 			throw new InputError(
 				'thresholds',
@@ -77,14 +74,15 @@ export function readTriggerPlan(this: IPollFunctions, credential: CredentialSett
 			);
 		}
 	}
-	const thresholdMinutes =
-		event === 'stateExceeded' && !v2
-			? numberInRange(param('thresholdMinutes', 15), 'thresholdMinutes', 'Duration (Minutes)', {
-					min: 0,
-					max: 10080,
-					minExclusive: true,
-				})
-			: 0;
+	if (!v2 && event === 'stateExceeded') {
+		const minutes = numberInRange(
+			param('thresholdMinutes', 15),
+			'thresholdMinutes',
+			'Duration (Minutes)',
+			{ min: 0, max: 10080, minExclusive: true },
+		);
+		thresholds = makeThresholdRules([], minutes);
+	}
 
 	const { agents, teams } = readAgentSelection(param, credential.flavor);
 	const stateNameOverrides = readStateNameOverrides(options.stateNameOverrides);
@@ -105,10 +103,8 @@ export function readTriggerPlan(this: IPollFunctions, credential: CredentialSett
 
 	return {
 		event,
-		thresholdMinutes,
-		thresholdMs: thresholdMinutes * MINUTE_MS,
 		thresholds,
-		output: v2 ? readOutputMode(param('output', 'all'), 'output') : undefined,
+		output: v2 ? readOutputMode(param, this.getNode()) : undefined,
 		agents,
 		filter: {
 			teams,
@@ -158,8 +154,6 @@ export function normalizerOptions(
 		boundary: 'asReturned',
 		stateNameOverrides: plan.stateNameOverrides,
 		includeRaw: plan.includeRaw,
-		...(plan.thresholds !== undefined
-			? { thresholds: plan.thresholds }
-			: { thresholdMinutes: plan.event === 'stateExceeded' ? plan.thresholdMinutes : null }),
+		thresholds: plan.thresholds ?? null,
 	};
 }

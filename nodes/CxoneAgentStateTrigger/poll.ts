@@ -24,8 +24,8 @@ import {
 } from './cursor';
 import type { TriggerEvent } from './events';
 import { eventTimeMs, matchesFilter } from './events';
-import type { CredentialSettings } from '../shared/parameters/credentialSettings';
-import { readCredentialSettings } from '../shared/parameters/credentialSettings';
+import type { CredentialSettings } from '../shared/flavors';
+import { readCredentialSettings } from '../shared/flavors';
 import type { TriggerPlan } from './parameters';
 import { historyQuery, normalizerOptions, readTriggerPlan } from './parameters';
 
@@ -131,7 +131,6 @@ async function pollNewEvents(
 	const names = new PollNames(this, plan, credential);
 	const records = await fetchMatching.call(this, plan, credential, window, names);
 	const opts: SelectOptions = {
-		thresholdMs: plan.thresholdMs,
 		thresholds: plan.thresholds,
 		lookBackMs: plan.lookBackMs,
 		maxCatchUpMs: plan.maxCatchUpMs,
@@ -160,7 +159,7 @@ async function sampleEvents(
 		const records = await fetchMatching.call(this, plan, credential, window, names);
 		const recent: Array<{ atMs: number; record: StateRecord }> = [];
 		for (const record of records) {
-			const atMs = eventTimeMs(record, plan.event, plan.thresholds ?? plan.thresholdMs);
+			const atMs = eventTimeMs(record, plan.event, plan.thresholds);
 			if (atMs !== undefined && atMs >= window.startMs) recent.push({ atMs, record });
 		}
 		if (recent.length === 0) continue;

@@ -94,32 +94,3 @@ export function exceedsThresholdRules(
 ): boolean {
 	return thresholdCrossingMs(rules, 0, durationMs, state, reason) !== undefined;
 }
-
-// Version 1 of both nodes: one number of minutes and an optional list of names.
-
-/** The version-1 rule, expressed as rules; `labels` = the names it applies to, null = all. */
-export interface Threshold extends ThresholdRules {
-	readonly labels: ReadonlySet<string> | null;
-}
-
-/**
- * The version-1 rule: `minutes` (≥ 0) for the reasons or states named in `labels`, or for every
- * state when the list names none. A name matches a state's reason or its state name, as a row
- * does, so this is rules with one row per name (repeats allowed) or a default alone.
- */
-export function makeThreshold(minutes: unknown, labels: readonly string[] = []): Threshold {
-	const ms = minutesToMs(minutes, 'Threshold');
-	const names = labels.map(thresholdName).filter((l) => l !== '');
-	if (names.length === 0) return { byName: new Map(), defaultMs: ms, labels: null };
-	return { byName: new Map(names.map((n) => [n, ms])), defaultMs: null, labels: new Set(names) };
-}
-
-/** Whether the state ran longer than the version-1 threshold (see thresholdCrossingMs). */
-export function exceedsThreshold(
-	t: Threshold,
-	durationMs: number,
-	state: string,
-	reason: string | null,
-): boolean {
-	return exceedsThresholdRules(t, durationMs, state, reason);
-}

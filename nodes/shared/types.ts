@@ -4,12 +4,6 @@
 /** Which HTTP API the credential talks to. */
 export type ApiFlavor = 'cxone' | 'reportingV2';
 
-/** What the nodes need from the credential before any request: which API and which version. */
-export interface CredentialSettings {
-	flavor: ApiFlavor;
-	apiVersion: string;
-}
-
 /** A half-open UTC interval [startMs, endMs). */
 export interface TimeWindow {
 	startMs: number;

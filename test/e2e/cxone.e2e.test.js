@@ -45,6 +45,45 @@ describe('CXone node', () => {
 		return items.map((i) => i.json);
 	}
 
+	test('Agent → Get Performance: every agent, and one, as the fake totals them', async () => {
+		const start = new Date(nowMs - 30 * 3600000).toISOString();
+		const end = new Date(nowMs - 3600000).toISOString();
+		const window = { timeRange: 'custom', start, end, timezone: 'UTC' };
+		const truth = fake.performanceFor({ startMs: start, endMs: end });
+		expect(truth.length).toBeGreaterThan(3);
+		const all = await run({ resource: 'agent', operation: 'getPerformance', ...window });
+		expect(all.map((a) => a.agentId).sort()).toEqual(truth.map((t) => String(t.agentId)).sort());
+		for (const t of truth) {
+			const item = all.find((a) => a.agentId === String(t.agentId));
+			const agent = fake.agents.find((a) => a.agentId === t.agentId);
+			expect(item).toMatchObject({
+				agentName: `${agent.firstName} ${agent.lastName}`,
+				teamId: String(t.teamId),
+				windowStartUtc: start,
+				windowEndUtc: end,
+				inboundHandled: t.inboundHandled,
+				totalHandled: t.totalHandled,
+			});
+			for (const key of [
+				'availableTime',
+				'unavailableTime',
+				'acwTime',
+				'loginTime',
+				'totalTalkTime',
+			])
+				expect(item[key]).toBeCloseTo(t[key], 3);
+			expect(item.occupancy).toBeCloseTo(t.occupancy, 2);
+		}
+		const one = await run({
+			resource: 'agent',
+			operation: 'getPerformance',
+			agentIds: [String(truth[0].agentId)],
+			...window,
+		});
+		expect(one).toHaveLength(1);
+		expect(one[0].loginTime).toBeCloseTo(truth[0].loginTime, 3);
+	});
+
 	test('Agent → Get Many (all, then active only) and Get', async () => {
 		const truth = fake.agentItems();
 		const all = await run({

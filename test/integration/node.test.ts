@@ -346,7 +346,9 @@ describe('faults', () => {
 			const { json } = await execute({});
 			expect(json.length).toBe(fake.countRecords({ agentId: AGENT, startMs: MON, endMs: TUE }));
 			expect(json[0].warnings).toEqual([
-				expect.stringMatching(/^Agent names not resolved: CXone refused the agent list \(HTTP 403/),
+				expect.stringMatching(
+					/^Agent names not resolved: CXone refused the list of agents \(HTTP 403: .*\)\. Give the API user's role the permission Users \(Employees\) - View, or turn off "Resolve Agent Names"\.$/,
+				),
 			]);
 			expect(json[0]).not.toHaveProperty('agentName');
 		} finally {

@@ -5,16 +5,14 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { CxoneOAuth2Api } from '../../credentials/CxoneOAuth2Api.credentials';
 import { RequestSlots, runBounded } from '../../nodes/shared/api/concurrency';
-import {
-	agentsPath,
-	stateHistoryPath,
-	V2_STATE_HISTORY_PATH,
-	v2StateHistoryQuery,
-} from '../../nodes/shared/api/flavors';
+import { cxoneList } from '../../nodes/shared/api/pageFormats';
 import type { FetchedPage, PageQuery, PaginateOptions } from '../../nodes/shared/api/paginate';
 import { paginate, recordIdentity } from '../../nodes/shared/api/paginate';
 import { cxoneRequest } from '../../nodes/shared/api/request';
 import { TokenRefresh } from '../../nodes/shared/api/tokenRefresh';
+import { REPORTING_V2 } from '../../nodes/shared/flavors';
+import { agentListQuery } from '../../nodes/shared/resources/agents';
+import { servicesPath } from '../../nodes/shared/resources/services';
 import { createFakeCxone, type FakeCxone, type FakeCxoneOptions } from '../fake-cxone';
 import { createExecuteContext } from '../helpers/n8nContext';
 
@@ -80,8 +78,8 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 }
 
 const allAgents: PageQuery = {
-	flavor: 'cxone',
-	path: stateHistoryPath('v27.0', 'all'),
+	format: cxoneList('agentStateHistory'),
+	path: servicesPath('v27.0', 'agents', 'state-history'),
 	qs: { startDate: MON, endDate: TUE },
 };
 
@@ -158,16 +156,12 @@ describe('transport over HTTP against the fake CXone', () => {
 			const server = await startFake({ v2TokenLocation });
 			try {
 				const ctx = context(server, { apiFlavor: 'reportingV2' });
-				const query: PageQuery = {
-					flavor: 'reportingV2',
-					path: V2_STATE_HISTORY_PATH,
-					qs: v2StateHistoryQuery({
-						userId: String(AGENT),
-						startDateTime: MON,
-						endDateTime: '2024-05-08T00:00:00.000Z',
-						timezone: 'America/New_York',
-					}),
-				};
+				const query: PageQuery = REPORTING_V2.stateHistory({
+					apiVersion: 'v27.0',
+					agentId: String(AGENT),
+					window: { startMs: Date.parse(MON), endMs: Date.parse('2024-05-08T00:00:00.000Z') },
+					timeZone: 'America/New_York',
+				});
 				const pages = await collect(ctx, query, { ...fakeClock(), pageSize: 7 });
 				const expected = server.recordsFor({
 					agentId: AGENT,
@@ -216,7 +210,7 @@ describe('transport over HTTP against the fake CXone', () => {
 		const clock = fakeClock();
 		const res = await cxoneRequest.call(
 			ctx,
-			{ url: agentsPath('v27.0'), qs: { skip: 0, top: 100 } },
+			{ url: agentListQuery('v27.0').path, qs: { skip: 0, top: 100 } },
 			{ ...clock, timeoutMs: 500 },
 		);
 		// The abandoned slow response is logged when the server finishes it; wait for that, before
@@ -251,11 +245,11 @@ describe('transport over HTTP against the fake CXone', () => {
 
 	it('revoked tokens: one refresh per request, then success', async () => {
 		const ctx = context(fake);
-		await cxoneRequest.call(ctx, { url: agentsPath('v27.0'), qs: { skip: 0, top: 10 } });
+		await cxoneRequest.call(ctx, { url: agentListQuery('v27.0').path, qs: { skip: 0, top: 10 } });
 		fake.revokeTokens();
 		fake.resetLog();
 		const res = await cxoneRequest.call(ctx, {
-			url: agentsPath('v27.0'),
+			url: agentListQuery('v27.0').path,
 			qs: { skip: 0, top: 10 },
 		});
 		expect(res.statusCode).toBe(200);
@@ -310,14 +304,18 @@ describe('transport over HTTP against the fake CXone', () => {
 		try {
 			const ctx = context(server);
 			const forbidden = (await failure(
-				collect(ctx, { flavor: 'cxone', path: agentsPath('v27.0'), qs: {}, listKey: 'agents' }, {}),
+				collect(
+					ctx,
+					{ format: cxoneList('agents'), path: agentListQuery('v27.0').path, qs: {} },
+					{},
+				),
 			)) as NodeApiError;
 			expect(forbidden.httpCode).toBe('403');
 			expect(forbidden.description).toMatch(/role lacks permission/);
 
 			const bad = (await failure(
 				cxoneRequest.call(ctx, {
-					url: stateHistoryPath('v27.0', AGENT),
+					url: servicesPath('v27.0', 'agents', String(AGENT), 'state-history'),
 					qs: { startDate: '2024-05-06T00:00:00', endDate: TUE, skip: 0, top: 10 },
 				}),
 			)) as NodeApiError;
@@ -340,8 +338,8 @@ describe('transport over HTTP against the fake CXone', () => {
 				const pages = await collect(
 					ctx,
 					{
-						flavor: 'cxone',
-						path: stateHistoryPath('v27.0', agentId),
+						format: cxoneList('agentStateHistory'),
+						path: servicesPath('v27.0', 'agents', String(agentId), 'state-history'),
 						qs: { startDate: MON, endDate: TUE },
 					},
 					{ ...fakeClock(), pageSize: 25 },

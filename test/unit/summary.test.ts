@@ -1,5 +1,7 @@
+import { CXONE } from '../../nodes/shared/flavors';
 import { createNormalizer } from '../../nodes/shared/states/normalize';
 import { summarize } from '../../nodes/shared/summary';
+import { makeThresholdRules } from '../../nodes/shared/thresholds';
 import type { BoundaryMode } from '../../nodes/shared/types';
 import type { StateRecord } from '../../nodes/shared/records/stateRecord';
 
@@ -12,12 +14,13 @@ function normalizeAll(
 	thresholdMinutes?: number,
 ) {
 	const n = createNormalizer({
-		flavor: 'cxone',
+		flavor: CXONE,
 		timeZone: 'UTC',
 		window: WINDOW,
 		boundary,
 		includeRaw: false,
-		thresholdMinutes,
+		// Version 1's one threshold: the limit of every state.
+		thresholds: thresholdMinutes === undefined ? null : makeThresholdRules([], thresholdMinutes),
 	});
 	const records: StateRecord[] = [];
 	for (const raw of raws) {
@@ -160,7 +163,7 @@ describe('summarize', () => {
 
 	it('keeps odd labels as plain keys', () => {
 		const n = createNormalizer({
-			flavor: 'cxone',
+			flavor: CXONE,
 			timeZone: 'UTC',
 			window: WINDOW,
 			boundary: 'clip',

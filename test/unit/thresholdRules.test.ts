@@ -1,17 +1,19 @@
 // Version 2's threshold rule (reason row > state row > Any Other State > none) and its reader.
+import { readHistoryPlan } from '../../nodes/CxoneAgentStateHistory/parameters';
 import { InputError } from '../../nodes/shared/errors';
-import type { ParameterSource } from '../../nodes/shared/parameters/thresholds';
+import { CXONE } from '../../nodes/shared/flavors';
+import type { ParameterReader } from '../../nodes/shared/parameters/reader';
 import {
 	otherStatesMinutesPath,
 	readThresholdRules,
 } from '../../nodes/shared/parameters/thresholds';
 import {
 	exceedsThresholdRules,
-	makeThreshold,
 	makeThresholdRules,
 	thresholdCrossingMs,
 	thresholdMsFor,
 } from '../../nodes/shared/thresholds';
+import { createExecuteContext } from '../helpers/n8nContext';
 
 const MIN = 60_000;
 
@@ -85,24 +87,31 @@ describe('makeThresholdRules / thresholdMsFor', () => {
 	});
 
 	it('the version-1 rule is the same rules: names as rows, or a default alone', () => {
-		const v1 = makeThreshold(15, ['Break', 'break', 'Unavailable']);
-		expect(v1.defaultMs).toBeNull();
-		expect([...v1.byName]).toEqual([
+		const v1 = v1Rules({ thresholdMinutes: 15, thresholdLabels: 'Break, break, Unavailable' });
+		expect(v1?.defaultMs).toBeNull();
+		expect([...(v1?.byName ?? [])]).toEqual([
 			['break', 15 * MIN],
 			['unavailable', 15 * MIN],
 		]);
-		expect(makeThreshold(10)).toMatchObject({ defaultMs: 10 * MIN, labels: null });
+		expect(v1Rules({ thresholdMinutes: 10 })).toEqual({ byName: new Map(), defaultMs: 10 * MIN });
 	});
 });
 
-function source(params: Record<string, unknown>): ParameterSource {
-	return {
-		getNodeParameter(name: string, _itemIndex: number, fallback?: unknown) {
-			let cur: unknown = params;
-			for (const part of name.split('.'))
-				cur = (cur as Record<string, unknown> | undefined)?.[part];
-			return cur === undefined ? fallback : cur;
-		},
+/** The history node's version 1 options (Flag States Longer Than, Flag Only These…) as rules. */
+function v1Rules(options: Record<string, unknown>) {
+	const ctx = createExecuteContext({
+		params: { agentIds: '39260750', options },
+		node: { typeVersion: 1 },
+	});
+	return readHistoryPlan.call(ctx, 0, { flavor: CXONE, apiVersion: 'v27.0' }, Date.now()).normalizer
+		.thresholds;
+}
+
+function source(params: Record<string, unknown>): ParameterReader {
+	return (name: string, fallback?: unknown) => {
+		let cur: unknown = params;
+		for (const part of name.split('.')) cur = (cur as Record<string, unknown> | undefined)?.[part];
+		return cur === undefined ? fallback : cur;
 	};
 }
 
@@ -126,7 +135,6 @@ describe('readThresholdRules', () => {
 			source({
 				options: { thresholds: rows(['Break', 15], [' Lunch ', '60']), otherStatesMinutes: 90 },
 			}),
-			0,
 			'options.thresholds',
 		);
 		expect(rules).not.toBeNull();
@@ -138,16 +146,16 @@ describe('readThresholdRules', () => {
 	});
 
 	it('is off (null) with no rows and no catch-all; a catch-all alone is a rule', () => {
-		expect(readThresholdRules(source({}), 0, 'options.thresholds')).toBeNull();
-		expect(readThresholdRules(source({ thresholds: {} }), 0, 'thresholds')).toBeNull();
-		expect(readThresholdRules(source({ thresholds: { rules: [] } }), 0, 'thresholds')).toBeNull();
+		expect(readThresholdRules(source({}), 'options.thresholds')).toBeNull();
+		expect(readThresholdRules(source({ thresholds: {} }), 'thresholds')).toBeNull();
+		expect(readThresholdRules(source({ thresholds: { rules: [] } }), 'thresholds')).toBeNull();
 		expect(
-			readThresholdRules(source({ thresholds: {}, otherStatesMinutes: 20 }), 0, 'thresholds'),
+			readThresholdRules(source({ thresholds: {}, otherStatesMinutes: 20 }), 'thresholds'),
 		).toEqual({ byName: new Map(), defaultMs: 20 * MIN });
 	});
 
 	it('a row of 0 minutes is kept', () => {
-		const rules = readThresholdRules(source({ thresholds: rows(['Break', 0]) }), 0, 'thresholds');
+		const rules = readThresholdRules(source({ thresholds: rows(['Break', 0]) }), 'thresholds');
 		expect(rules?.byName.get('break')).toBe(0);
 	});
 
@@ -155,7 +163,6 @@ describe('readThresholdRules', () => {
 		const empty = inputError(() =>
 			readThresholdRules(
 				source({ options: { thresholds: rows(['Break', 15], ['  ', 5]) } }),
-				0,
 				'options.thresholds',
 			),
 		);
@@ -165,7 +172,7 @@ describe('readThresholdRules', () => {
 		);
 
 		const negative = inputError(() =>
-			readThresholdRules(source({ thresholds: rows(['Break', -5]) }), 0, 'thresholds'),
+			readThresholdRules(source({ thresholds: rows(['Break', -5]) }), 'thresholds'),
 		);
 		expect(negative.parameter).toBe('thresholds');
 		expect(negative.message).toBe(
@@ -173,14 +180,13 @@ describe('readThresholdRules', () => {
 		);
 		expect(
 			inputError(() =>
-				readThresholdRules(source({ thresholds: rows(['Break', 'soon']) }), 0, 'thresholds'),
+				readThresholdRules(source({ thresholds: rows(['Break', 'soon']) }), 'thresholds'),
 			).message,
 		).toMatch(/got "soon"/);
 
 		const twice = inputError(() =>
 			readThresholdRules(
 				source({ options: { thresholds: rows(['Break', 15], ['Lunch', 60], ['BREAK ', 20]) } }),
-				0,
 				'options.thresholds',
 			),
 		);
@@ -192,7 +198,6 @@ describe('readThresholdRules', () => {
 		const other = inputError(() =>
 			readThresholdRules(
 				source({ options: { thresholds: rows(['Break', 15]), otherStatesMinutes: -1 } }),
-				0,
 				'options.thresholds',
 			),
 		);

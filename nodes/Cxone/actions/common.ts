@@ -3,14 +3,13 @@
 
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ListQuery } from '../../shared/directory/listRecords';
-import { listRecords } from '../../shared/directory/listRecords';
-import { readCredentialSettings } from '../../shared/parameters/credentialSettings';
+import { readCredentialSettings, requireDirectory } from '../../shared/flavors';
 import type { RecordValidator } from '../../shared/records/validate';
+import type { ListQuery } from '../../shared/resources/listRecords';
+import { listRecords } from '../../shared/resources/listRecords';
 import { readRequestOptions } from '../../shared/parameters/requestOptions';
 import type { RequestSettings } from '../../shared/parameters/requestOptions';
 import { wholeNumber } from '../../shared/parameters/numbers';
-import { InputError } from '../../shared/errors';
 
 /** An operation's execute: the items of input item `i`. */
 export type Execute = (
@@ -54,15 +53,13 @@ export function readRequestSettings(ctx: IExecuteFunctions, i: number): RequestS
 	return readRequestOptions(ctx.getNodeParameter('options', i, {}) as IDataObject);
 }
 
-/** The credential's API version; the CXone node speaks only CXone's own API flavor. */
+/** The credential's API version; the CXone node needs a flavor with CXone's directory. */
 export async function cxoneApiVersion(ctx: IExecuteFunctions): Promise<string> {
 	const settings = await readCredentialSettings.call(ctx);
-	if (settings.flavor !== 'cxone') {
-		throw new InputError(
-			'credential',
-			'The CXone node reads agents, teams, unavailable codes and current states from the CXone API. The selected credential uses the "Reporting API v2" flavor; choose a credential with API Flavor "CXone".',
-		);
-	}
+	requireDirectory(
+		settings.flavor,
+		"The CXone node's agents, teams, unavailable codes, states and performance",
+	);
 	return settings.apiVersion;
 }
 
@@ -101,7 +98,7 @@ export interface GetMany<T> {
 	activeOnly: boolean;
 	/** A filter CXone was asked to apply too: kept here in case the API ignores it. */
 	keep?: (record: T) => boolean;
-	item: (record: T) => IDataObject;
+	item: (record: T) => object;
 }
 
 /**
@@ -119,5 +116,5 @@ export async function getMany<T extends { isActive: boolean | null }>(
 	const kept = records.filter(
 		(r) => (!q.activeOnly || r.isActive !== false) && (q.keep === undefined || q.keep(r)),
 	);
-	return (limit === undefined ? kept : kept.slice(0, limit)).map(q.item);
+	return (limit === undefined ? kept : kept.slice(0, limit)).map((r) => q.item(r) as IDataObject);
 }

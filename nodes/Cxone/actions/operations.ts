@@ -7,6 +7,7 @@ import type { Execute } from './common';
 
 import * as agentGet from './agent/get.operation';
 import * as agentGetMany from './agent/getMany.operation';
+import * as agentGetPerformance from './agent/getPerformance.operation';
 import * as agentStateGetCurrent from './agentState/getCurrent.operation';
 import * as teamGetMany from './team/getMany.operation';
 import * as unavailableCodeGetMany from './unavailableCode/getMany.operation';
@@ -46,6 +47,15 @@ export const RESOURCES: Resource[] = [
 				description: 'List agents, searched by name and filtered by team',
 				properties: agentGetMany.description,
 				execute: agentGetMany.execute,
+			},
+			{
+				name: 'Get Performance',
+				value: 'getPerformance',
+				action: 'Get agent performance',
+				description:
+					"Get each agent's totals over a time range: available, unavailable, ACW, login and talk time in seconds, contacts handled, occupancy",
+				properties: agentGetPerformance.description,
+				execute: agentGetPerformance.execute,
 			},
 		],
 	},

@@ -3,21 +3,9 @@ export type { CxoneFunctions } from './context';
 export { CXONE_CREDENTIAL_TYPE } from './context';
 export { RequestSlots, runBounded } from './concurrency';
 export { apiError, cxoneMessage, statusError } from './errors';
-export {
-	agentsPath,
-	agentStatesPath,
-	cxoneStateHistoryQuery,
-	DEFAULT_PAGE_SIZE,
-	parsePage,
-	relativeNextLink,
-	stateHistoryPath,
-	teamsPath,
-	unavailableCodesPath,
-	V2_STATE_HISTORY_PATH,
-	v2StateHistoryQuery,
-} from './flavors';
-export type { V2QueryInput } from './flavors';
-export { DEFAULT_MAX_PAGES, paginate, recordIdentity } from './paginate';
+export { cxoneList, parsePage, relativeNextLink, V2_PAGES } from './pageFormats';
+export type { PageFormat, Paging } from './pageFormats';
+export { paginate, recordIdentity } from './paginate';
 export type { FetchedPage, PageQuery, PaginateOptions } from './paginate';
 export { cxoneRequest, DEFAULT_TIMEOUT_MS } from './request';
 export type { CxoneRequest, CxoneResponse, RequestOptions } from './request';

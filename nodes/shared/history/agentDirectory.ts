@@ -1,11 +1,10 @@
 // Agent names for records that carry only ids: one paged GET /agents per execution.
 
-import { NodeApiError } from 'n8n-workflow';
-
 import type { CxoneFunctions, RequestOptions } from '../api';
-import { agentsPath, paginate } from '../api';
-import { fullName } from '../directory/items';
+import { paginate } from '../api';
 import type { StateRecord } from '../records/stateRecord';
+import { AGENT_RECORDS, agentListQuery, nameOfAgent } from '../resources/agents';
+import { refusalOf } from '../resources/refusal';
 
 export interface AgentInfo {
 	agentName?: string;
@@ -17,28 +16,10 @@ export type AgentDirectory =
 	| { ok: true; agents: Map<string, AgentInfo> }
 	| { ok: false; warning: string };
 
-function text(v: unknown): string | undefined {
-	if (v === null || v === undefined) return undefined;
-	const s = String(v).trim();
-	return s === '' ? undefined : s;
-}
-
-function infoOf(raw: Record<string, unknown>): AgentInfo {
-	const name = fullName(
-		text(raw.firstName) ?? null,
-		text(raw.lastName) ?? null,
-		text(raw.userName) ?? null,
-	);
-	return {
-		agentName: name ?? undefined,
-		teamId: text(raw.teamId),
-		teamName: text(raw.teamName),
-	};
-}
-
 /**
  * Loads the business unit's agents. A refusal (the API user may not list agents) is a warning,
- * not a failure: the states still come, without names.
+ * not a failure: the states still come, without names. A record the table cannot read names no
+ * one: it is skipped rather than failing the states.
  */
 export async function loadAgentDirectory(
 	this: CxoneFunctions,
@@ -46,19 +27,20 @@ export async function loadAgentDirectory(
 	transport: RequestOptions,
 ): Promise<AgentDirectory> {
 	const agents = new Map<string, AgentInfo>();
+	const { path, qs, format } = agentListQuery(apiVersion);
 	// The transport throws only NodeApiError/NodeOperationError; keep them as they are.
 	let failure: unknown;
 	try {
-		for await (const page of paginate.call(
-			this,
-			{ flavor: 'cxone', path: agentsPath(apiVersion), qs: {}, listKey: 'agents' },
-			transport,
-		)) {
+		for await (const page of paginate.call(this, { path, qs: qs ?? {}, format }, transport)) {
 			for (const raw of page.records) {
-				if (raw === null || typeof raw !== 'object') continue;
-				const r = raw as Record<string, unknown>;
-				const id = text(r.agentId);
-				if (id !== undefined) agents.set(id, infoOf(r));
+				const parsed = AGENT_RECORDS.parse(raw);
+				if (!parsed.ok) continue;
+				const r = parsed.value;
+				agents.set(r.agentId, {
+					agentName: nameOfAgent(r) ?? undefined,
+					teamId: r.teamId ?? undefined,
+					teamName: r.teamName ?? undefined,
+				});
 			}
 		}
 	} catch (error) {
@@ -66,16 +48,12 @@ export async function loadAgentDirectory(
 	}
 	if (failure !== undefined) {
 		// Only a refusal becomes a warning; anything else fails the item as usual.
-		if (
-			failure instanceof NodeApiError &&
-			(failure.httpCode === '403' || failure.httpCode === '401')
-		) {
-			return {
-				ok: false,
-				warning: `Agent names not resolved: CXone refused the agent list (HTTP ${failure.httpCode}: ${failure.message}). Give the API user's role permission to view agents, or turn off "Resolve Agent Names".`,
-			};
-		}
-		throw failure;
+		const refusal = refusalOf(failure, 'agents');
+		if (refusal === undefined) throw failure;
+		return {
+			ok: false,
+			warning: `Agent names not resolved: ${refusal.message}. ${refusal.fix}, or turn off "Resolve Agent Names".`,
+		};
 	}
 	return { ok: true, agents };
 }

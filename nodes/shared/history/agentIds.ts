@@ -1,11 +1,11 @@
-import type { ApiFlavor } from '../types';
+import type { Flavor } from '../flavors';
 import { InputError } from '../errors';
 
 /**
  * Parses the "Agent IDs" parameter: one id, a comma/whitespace-separated list, a number or an array
  * (expressions may yield any of these). Duplicates are dropped, order kept.
  */
-export function parseAgentIds(value: unknown, flavor: ApiFlavor, parameter = 'agentIds'): string[] {
+export function parseAgentIds(value: unknown, flavor: Flavor, parameter = 'agentIds'): string[] {
 	const parts: string[] = [];
 	const push = (v: unknown) => {
 		if (typeof v === 'number' && Number.isFinite(v)) parts.push(String(v));
@@ -26,7 +26,7 @@ export function parseAgentIds(value: unknown, flavor: ApiFlavor, parameter = 'ag
 			'Agent IDs is empty. Enter at least one CXone agent ID (e.g. "39260750"), or choose "All Agents".',
 		);
 	}
-	if (flavor === 'cxone') {
+	if (flavor.numericAgentIds) {
 		const bad = ids.find((id) => !/^\d{1,12}$/.test(id));
 		if (bad !== undefined) {
 			throw new InputError(

@@ -2,7 +2,7 @@
 // record needs a name. A failed read is forgotten, so a later call (the next input item) tries again.
 
 import type { CxoneFunctions, RequestOptions } from '../api';
-import type { CredentialSettings } from '../types';
+import type { CredentialSettings } from '../flavors';
 import type { StateRecord } from '../records/stateRecord';
 import type { AgentDirectory } from './agentDirectory';
 import { applyAgentNames, loadAgentDirectory } from './agentDirectory';
@@ -17,8 +17,8 @@ export class AgentNames {
 
 	/** Adds agent and team names to `records`; returns the warning when the list was incomplete. */
 	async apply(records: StateRecord[], transport: RequestOptions): Promise<string | undefined> {
-		// Reporting API v2 records carry names already; it has no agent list endpoint.
-		if (this.credential.flavor !== 'cxone' || records.length === 0) return undefined;
+		// A flavor without the directory (Reporting API v2) sends names with its records.
+		if (!this.credential.flavor.directory || records.length === 0) return undefined;
 		this.directory ??= loadAgentDirectory
 			.call(this.ctx, this.credential.apiVersion, transport)
 			.catch((error: unknown) => {

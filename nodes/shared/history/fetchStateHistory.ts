@@ -3,28 +3,19 @@
 
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { CxoneFunctions, PageQuery, RequestOptions } from '../api';
-import {
-	CXONE_CREDENTIAL_TYPE,
-	cxoneStateHistoryQuery,
-	paginate,
-	RequestSlots,
-	runBounded,
-	stateHistoryPath,
-	TokenRefresh,
-	V2_STATE_HISTORY_PATH,
-	v2StateHistoryQuery,
-} from '../api';
+import type { CxoneFunctions, RequestOptions } from '../api';
+import { CXONE_CREDENTIAL_TYPE, paginate, RequestSlots, runBounded, TokenRefresh } from '../api';
+import type { Flavor } from '../flavors';
 import type { Normalizer, SessionPosition } from '../states/normalize';
-import { splitWindow, toCxoneUtc } from '../time';
-import type { ApiFlavor, TimeWindow } from '../types';
+import { splitWindow } from '../time';
+import type { TimeWindow } from '../types';
 import type { StateRecord } from '../records/stateRecord';
 import { nextStateStarts } from './sessionEnds';
 
 export type AgentScope = { kind: 'all' } | { kind: 'ids'; ids: string[] };
 
 export interface StateHistoryQuery {
-	flavor: ApiFlavor;
+	flavor: Flavor;
 	apiVersion: string;
 	agents: AgentScope;
 	window: TimeWindow;
@@ -74,25 +65,6 @@ function* positionsOf(
 	yield* outside;
 }
 
-function firstPage(q: StateHistoryQuery, task: Task): PageQuery {
-	const start = toCxoneUtc(task.chunk.startMs);
-	const end = toCxoneUtc(task.chunk.endMs);
-	if (q.flavor === 'cxone') {
-		return {
-			flavor: q.flavor,
-			path: stateHistoryPath(q.apiVersion, task.agentId),
-			qs: cxoneStateHistoryQuery(start, end),
-		};
-	}
-	const qs = v2StateHistoryQuery({
-		userId: task.agentId,
-		startDateTime: start,
-		endDateTime: end,
-		timezone: q.timeZone,
-	});
-	return { flavor: q.flavor, path: V2_STATE_HISTORY_PATH, qs };
-}
-
 /**
  * Fetches every record of the query and normalizes it. A record seen twice (chunk or page edges)
  * is kept once: the copy read last wins, since an open state grows between reads. A record that
@@ -105,10 +77,10 @@ export async function fetchStateHistory(
 	q: StateHistoryQuery,
 	normalize: Normalizer,
 ): Promise<StateHistoryResult> {
-	if (q.flavor === 'reportingV2' && q.agents.kind === 'all') {
+	if (!q.flavor.allAgents && q.agents.kind === 'all') {
 		throw new NodeOperationError(
 			this.getNode(),
-			'Agents: "All Agents" is not available with the Reporting API v2, which has no all-agents endpoint. List the agent IDs instead, or switch the credential\'s API Flavor to "CXone Reporting API".',
+			`Agents: "All Agents" is not available with the ${q.flavor.label}, which has no all-agents endpoint. List the agent IDs instead, or switch the credential's API Flavor to "CXone Reporting API".`,
 		);
 	}
 	const chunks = splitWindow(q.window, q.chunkHours);
@@ -136,7 +108,13 @@ export async function fetchStateHistory(
 		tokenRefresh: new TokenRefresh(),
 	};
 	const readTask = async (task: Task): Promise<void> => {
-		for await (const page of paginate.call(this, firstPage(q, task), transport)) {
+		const first = q.flavor.stateHistory({
+			apiVersion: q.apiVersion,
+			agentId: task.agentId,
+			window: task.chunk,
+			timeZone: q.timeZone,
+		});
+		for await (const page of paginate.call(this, first, transport)) {
 			received += page.records.length;
 			if (q.maxRecords > 0 && received > q.maxRecords) {
 				throw new NodeOperationError(

@@ -7,19 +7,20 @@ import type {
 	INodeListSearchResult,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { RequestOptions } from '../api';
-import { agentsPath, teamsPath, unavailableCodesPath } from '../api';
-import { fullName } from '../directory/items';
-import type { ListQuery } from '../directory/listRecords';
-import { listRecords } from '../directory/listRecords';
+import { CXONE_STATES, readCredentialSettings, requireDirectory } from '../flavors';
 import * as limits from '../limits';
-import { readCredentialSettings } from '../parameters/credentialSettings';
-import type { AgentRecord } from '../records/directoryFields';
 import type { RecordValidator } from '../records/validate';
-import { AGENT_RECORDS, TEAM_RECORDS, UNAVAILABLE_CODE_RECORDS } from '../records/directoryFields';
-import { CXONE_STATE_NAMES } from '../states/stateTables';
+import type { AgentRecord } from '../resources/agents';
+import { AGENT_RECORDS, agentListQuery, agentPageQuery, nameOfAgent } from '../resources/agents';
+import type { ListQuery } from '../resources/listRecords';
+import { listRecords } from '../resources/listRecords';
+import type { ListName } from '../resources/refusal';
+import { refusalOf } from '../resources/refusal';
+import { TEAM_RECORDS, teamListQuery } from '../resources/teams';
+import { UNAVAILABLE_CODE_RECORDS, unavailableCodeQuery } from '../resources/unavailableCodes';
 
 const TRANSPORT: RequestOptions = {
 	maxRetries: limits.MAX_RETRIES.default,
@@ -31,26 +32,19 @@ const TRANSPORT: RequestOptions = {
 /** Agents per page of the searchable agent list. */
 const SEARCH_PAGE = 100;
 
-/** What a list needs the API user's role to allow, for the dropdown's message. */
-const PERMISSION: Record<string, string> = {
-	agents: 'Users (Employees) - View',
-	teams: 'Teams - View',
-	'unavailable codes': 'Unavailable Codes - View',
-};
-
+/** The credential's API version; lists need a flavor with CXone's directory. */
 async function apiVersion(ctx: ILoadOptionsFunctions): Promise<string> {
 	const settings = await readCredentialSettings.call(ctx);
-	if (settings.flavor !== 'cxone') {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			'Lists come from the CXone API: this credential uses the "Reporting API v2" flavor. Enter IDs by expression instead.',
-		);
+	try {
+		requireDirectory(settings.flavor, 'Lists');
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), (error as Error).message);
 	}
 	return settings.apiVersion;
 }
 
 /** Runs a loader; a 401/403 becomes a message naming the permission and the by-ID way out. */
-async function loading<T>(ctx: ILoadOptionsFunctions, what: string, load: () => Promise<T>) {
+async function loading<T>(ctx: ILoadOptionsFunctions, what: ListName, load: () => Promise<T>) {
 	// The transport throws only NodeApiError/NodeOperationError; keep them as they are.
 	let failure: unknown;
 	try {
@@ -58,25 +52,17 @@ async function loading<T>(ctx: ILoadOptionsFunctions, what: string, load: () => 
 	} catch (error) {
 		failure = error;
 	}
-	if (
-		failure instanceof NodeApiError &&
-		(failure.httpCode === '401' || failure.httpCode === '403')
-	) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`CXone refused the list of ${what} (HTTP ${failure.httpCode}: ${failure.message})`,
-			{
-				description: `Give the API user's role the permission ${PERMISSION[what] ?? 'to view them'}, or enter the ID with an expression.`,
-			},
-		);
-	}
-	throw failure;
+	const refusal = refusalOf(failure, what);
+	if (refusal === undefined) throw failure;
+	throw new NodeOperationError(ctx.getNode(), refusal.message, {
+		description: `${refusal.fix}, or enter the ID with an expression.`,
+	});
 }
 
 /** Every record of a list, for a picker: the credential's API version, a refusal explained. */
 async function loadList<T>(
 	ctx: ILoadOptionsFunctions,
-	what: string,
+	what: ListName,
 	query: (version: string) => ListQuery,
 	validator: RecordValidator<T>,
 ): Promise<T[]> {
@@ -88,7 +74,7 @@ async function loadList<T>(
 }
 
 function agentOption(r: AgentRecord): INodePropertyOptions {
-	const name = fullName(r.firstName, r.lastName, r.userName) ?? `Agent ${r.agentId}`;
+	const name = nameOfAgent(r) ?? `Agent ${r.agentId}`;
 	return {
 		name: `${name} (${r.agentId})${r.isActive === false ? ' · inactive' : ''}`,
 		value: r.agentId,
@@ -100,8 +86,8 @@ function agentOption(r: AgentRecord): INodePropertyOptions {
 function byActiveThenName(a: AgentRecord, b: AgentRecord): number {
 	const active = Number(b.isActive !== false) - Number(a.isActive !== false);
 	if (active !== 0) return active;
-	const an = fullName(a.firstName, a.lastName, a.userName) ?? '';
-	const bn = fullName(b.firstName, b.lastName, b.userName) ?? '';
+	const an = nameOfAgent(a) ?? '';
+	const bn = nameOfAgent(b) ?? '';
 	return an.localeCompare(bn);
 }
 
@@ -109,7 +95,7 @@ export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePrope
 	const records = await loadList(
 		this,
 		'agents',
-		(version) => ({ path: agentsPath(version), listKey: 'agents', what: 'agent' }),
+		(version) => agentListQuery(version),
 		AGENT_RECORDS,
 	);
 	return records.sort(byActiveThenName).map(agentOption);
@@ -127,13 +113,7 @@ export async function searchAgents(
 	const records = await loadList(
 		this,
 		'agents',
-		(version) => ({
-			path: agentsPath(version),
-			qs,
-			listKey: 'agents',
-			unpaged: true,
-			what: 'agent',
-		}),
+		(version) => agentPageQuery(version, qs),
 		AGENT_RECORDS,
 	);
 	const results = records.sort(byActiveThenName).map((r) => {
@@ -146,12 +126,7 @@ export async function searchAgents(
 }
 
 async function teamOptions(ctx: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const records = await loadList(
-		ctx,
-		'teams',
-		(version) => ({ path: teamsPath(version), listKey: 'teams', what: 'team' }),
-		TEAM_RECORDS,
-	);
+	const records = await loadList(ctx, 'teams', (version) => teamListQuery(version), TEAM_RECORDS);
 	return records
 		.map((r) => ({
 			name: `${r.teamName ?? `Team ${r.teamId}`} (${r.teamId})${r.isActive === false ? ' · inactive' : ''}`,
@@ -175,11 +150,7 @@ export async function getReasons(this: ILoadOptionsFunctions): Promise<INodeProp
 	const codes = await loadList(
 		this,
 		'unavailable codes',
-		(version) => ({
-			path: unavailableCodesPath(version),
-			listKey: 'unavailableCodes',
-			what: 'unavailable code',
-		}),
+		(version) => unavailableCodeQuery(version),
 		UNAVAILABLE_CODE_RECORDS,
 	);
 	const seen = new Set<string>();
@@ -193,7 +164,7 @@ export async function getReasons(this: ILoadOptionsFunctions): Promise<INodeProp
 	for (const c of codes.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''))) {
 		if (c.name !== null) add(c.name, c.isAcw ? 'Unavailable code (ACW)' : 'Unavailable code');
 	}
-	for (const state of Object.values(CXONE_STATE_NAMES)) add(state, 'Agent state');
+	for (const state of Object.values(CXONE_STATES.names)) add(state, 'Agent state');
 	return options;
 }
 

@@ -3,8 +3,9 @@
 
 import type { AgentScope } from '../history/fetchStateHistory';
 import { parseAgentIds, parseTeamIds } from '../history/agentIds';
-import type { ApiFlavor } from '../types';
+import type { Flavor } from '../flavors';
 import { oneOf } from './choice';
+import type { ParameterReader } from './reader';
 
 export interface AgentSelection {
 	agents: AgentScope;
@@ -12,10 +13,7 @@ export interface AgentSelection {
 	teams?: Set<string>;
 }
 
-export function readAgentSelection(
-	param: (name: string, fallback?: unknown) => unknown,
-	flavor: ApiFlavor,
-): AgentSelection {
+export function readAgentSelection(param: ParameterReader, flavor: Flavor): AgentSelection {
 	const selection = oneOf(
 		param('agentSelection', 'ids'),
 		['list', 'ids', 'all'],

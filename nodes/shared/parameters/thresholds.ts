@@ -2,25 +2,11 @@
 // with the same checks and texts in every node. A bad row is an InputError naming the parameter
 // path and the fix.
 
-import type { IPollFunctions } from 'n8n-workflow';
-
 import { OTHER_STATES_MINUTES_NAME, THRESHOLD_ROWS_NAME } from '../descriptions/thresholds';
 import { InputError } from '../errors';
 import type { ThresholdRules } from '../thresholds';
 import { makeThresholdRules, thresholdName } from '../thresholds';
-
-/** What the reader needs of a node context; IExecuteFunctions fits, pollParameters adapts a poll. */
-export interface ParameterSource {
-	getNodeParameter(parameterName: string, itemIndex: number, fallbackValue?: unknown): unknown;
-}
-
-/** A poll context (no item index) as a ParameterSource. */
-export function pollParameters(ctx: IPollFunctions): ParameterSource {
-	return {
-		getNodeParameter: (name: string, _itemIndex: number, fallbackValue?: unknown) =>
-			ctx.getNodeParameter(name, fallbackValue) as unknown,
-	};
-}
+import type { ParameterReader } from './reader';
 
 /** The catch-all's path: the sibling of `parameterPath` (options.thresholds → options.otherStatesMinutes). */
 export function otherStatesMinutesPath(parameterPath: string): string {
@@ -38,11 +24,10 @@ function minutesOf(value: unknown): number | undefined {
  * State minutes beside them; null when there are no rows and no catch-all (thresholds off).
  */
 export function readThresholdRules(
-	ctx: ParameterSource,
-	itemIndex: number,
+	param: ParameterReader,
 	parameterPath: string,
 ): ThresholdRules | null {
-	const value = ctx.getNodeParameter(parameterPath, itemIndex, {});
+	const value = param(parameterPath, {});
 	const rawRows =
 		value !== null && typeof value === 'object'
 			? (value as Record<string, unknown>)[THRESHOLD_ROWS_NAME]
@@ -85,7 +70,7 @@ export function readThresholdRules(
 	});
 
 	const otherPath = otherStatesMinutesPath(parameterPath);
-	const otherValue = ctx.getNodeParameter(otherPath, itemIndex, 0);
+	const otherValue = param(otherPath, 0);
 	const other = minutesOf(otherValue ?? 0);
 	if (other === undefined) {
 		throw new InputError(

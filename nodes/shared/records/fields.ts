@@ -1,6 +1,6 @@
 // The one definition of each API record field: one table per flavor, from which the validator
 // (records/validate.ts), the validated record types below and the error text all come. Adding a
-// field is one row here plus its test. Layering: above records/kinds.ts, below states/.
+// field is one row here plus its test. Layering: above records/kinds.ts, below flavors/ and states/.
 
 import type { Kind } from './kinds';
 import {
@@ -11,7 +11,9 @@ import {
 	optDuration,
 	optId,
 	optInstant,
+	optBool,
 	optInt,
+	optRef,
 	optText,
 } from './kinds';
 
@@ -48,9 +50,14 @@ export const CXONE_FIELDS = {
 	teamNo: { kind: optId, fills: 'teamId' },
 	teamName: optText,
 	agentName: optText,
-	firstName: { kind: optText, fills: 'agentName' },
-	lastName: { kind: optText, fills: 'agentName' },
+	// Name parts, joined by the one name rule (records/agentName.ts) when agentName is absent.
+	firstName: optText,
+	lastName: optText,
+	contactId: { kind: optRef, output: true },
+	skillId: { kind: optRef, output: true },
 	skillName: { kind: optText, output: true },
+	mediaTypeName: { kind: optText, output: true },
+	isOutbound: { kind: optBool, output: true },
 } as const satisfies FieldTable;
 
 /** Reporting API v2 `records[]`, in the order errors name the fields. */
@@ -99,4 +106,6 @@ export type V2Record = RecordOf<typeof V2_FIELDS>;
 /** A validated record of either flavor: the names both tables share, `endMs` only from v2. */
 export type ValidRecord = Pick<CxoneRecord, keyof CxoneRecord & keyof V2Record> & {
 	endMs?: number | null;
+	firstName?: string | null;
+	lastName?: string | null;
 };

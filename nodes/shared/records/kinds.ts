@@ -13,7 +13,16 @@ import { parseDurationValue } from './durations';
  * value read, for records/fields.ts to derive the record types.
  */
 export interface Kind<T> {
-	readonly tag: 'int' | 'numericId' | 'id' | 'text' | 'instant' | 'duration' | 'bool';
+	readonly tag:
+		| 'int'
+		| 'number'
+		| 'numericId'
+		| 'id'
+		| 'ref'
+		| 'text'
+		| 'instant'
+		| 'duration'
+		| 'bool';
 	readonly optional: boolean;
 	readonly expected: string;
 	readonly jsonType: 'numberOrString' | 'string' | 'boolean';
@@ -22,6 +31,7 @@ export interface Kind<T> {
 }
 
 const INTEGER = /^\s*-?\d+\s*$/;
+const DECIMAL = /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
 const NUMERIC_ID = /^-?\d+$/;
 
 function toInt(v: unknown): number | undefined {
@@ -30,6 +40,13 @@ function toInt(v: unknown): number | undefined {
 		const n = Number(v);
 		return Number.isSafeInteger(n) ? n : undefined;
 	}
+	return undefined;
+}
+
+/** A finite number, or a decimal string (CXone sends percentages as "36.81"). */
+function toNumber(v: unknown): number | undefined {
+	if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+	if (typeof v === 'string' && DECIMAL.test(v)) return Number(v);
 	return undefined;
 }
 
@@ -81,8 +98,10 @@ function toDuration(v: unknown): number | undefined {
 
 const EXPECT = {
 	int: 'an integer or a string of digits',
+	number: 'a number or a decimal string',
 	numericId: 'a numeric id (an integer or a string of digits)',
 	id: 'an id (an integer or non-empty text)',
+	ref: 'an id (an integer or non-empty text; 0 = none)',
 	text: 'text',
 	instant: 'an ISO 8601 date-time with Z or an offset, e.g. 2024-05-01T13:00:00.000Z',
 	duration: 'an ISO 8601 duration (e.g. PT1M30.5S) or a number of seconds',
@@ -95,9 +114,12 @@ function kind<T>(tag: Kind<T>['tag'], optional: boolean, jsonType: Kind<T>['json
 
 export const int = kind<number>('int', false, 'numberOrString');
 export const optInt = kind<number | null>('int', true, 'numberOrString');
+export const optNumber = kind<number | null>('number', true, 'numberOrString');
 export const numericId = kind<string>('numericId', false, 'numberOrString');
 export const id = kind<string>('id', false, 'numberOrString');
 export const optId = kind<string | null>('id', true, 'numberOrString');
+/** A reference to another record where CXone writes 0 for "none" (skillId, contactId). */
+export const optRef = kind<string | null>('ref', true, 'numberOrString');
 /** Numbers are accepted as text (one spec types outStateDescription as number). */
 export const optText = kind<string | null>('text', true, 'numberOrString');
 export const instant = kind<number>('instant', false, 'string');
@@ -117,10 +139,16 @@ export function readField(kind: Kind<unknown>, v: unknown): unknown {
 	switch (kind.tag) {
 		case 'int':
 			return toInt(v);
+		case 'number':
+			return toNumber(v);
 		case 'numericId':
 			return toId(v, true);
 		case 'id':
 			return toId(v, false);
+		case 'ref': {
+			const ref = toId(v, false);
+			return ref === '0' ? null : ref;
+		}
 		case 'text': {
 			const text = toOptText(v);
 			return text === null && !kind.optional ? undefined : text;

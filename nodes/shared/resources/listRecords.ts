@@ -1,19 +1,17 @@
 // Every record of one directory or real-time list (agents, teams, unavailable codes, current
-// states), validated by its table (records/directoryFields.ts): the one reader the CXone node's
+// states, performance), validated by its resource's field table: the one reader the CXone node's
 // operations and the pickers share, over the same transport as the state history.
 
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CxoneFunctions, CxoneListKey, RequestOptions } from '../api';
+import type { CxoneFunctions, PageFormat, RequestOptions } from '../api';
 import { apiError, paginate } from '../api';
 import type { RecordValidator } from '../records/validate';
 
 export interface ListQuery {
 	path: string;
 	qs?: IDataObject;
-	listKey: CxoneListKey;
-	/** The endpoint answers with its whole list at once. */
-	unpaged?: boolean;
+	format: PageFormat;
 	/** What one record is, for error messages: "agent", "team". */
 	what: string;
 }
@@ -36,13 +34,7 @@ export async function listRecords<T>(
 	let readAtMs = Date.now();
 	const pages = paginate.call(
 		ctx,
-		{
-			flavor: 'cxone',
-			path: query.path,
-			qs: query.qs ?? {},
-			listKey: query.listKey,
-			unpaged: query.unpaged,
-		},
+		{ format: query.format, path: query.path, qs: query.qs ?? {} },
 		transport,
 	);
 	for await (const page of pages) {
@@ -54,7 +46,7 @@ export async function listRecords<T>(
 					ctx.getNode(),
 					null,
 					`CXone sent an invalid ${query.what} record: ${parsed.message}`,
-					`The ${query.listKey} list of ${query.path} held a record this node cannot read, so nothing was returned rather than part of the list.`,
+					`The list of ${query.path} held a record this node cannot read, so nothing was returned rather than part of the list.`,
 				);
 			}
 			records.push(parsed.value);

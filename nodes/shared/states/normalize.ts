@@ -1,22 +1,21 @@
-// Raw API record → the output contract (StateRecord): validation, names, categories, times in UTC
-// and in the chosen zone, durations, window rules (clip / as returned / start in window), isOpen
-// and overThreshold. Per-zone and per-window work happens once in createNormalizer.
+// Raw API record → the output contract (StateRecord): validation, times in UTC and in the chosen
+// zone, durations, window rules (clip / as returned / start in window), isOpen and overThreshold.
+// The flavor (flavors/) says how a record is read and where it ends; states/stateItem.ts builds
+// the item. Per-zone and per-window work happens once in createNormalizer.
 
+import type { Flavor } from '../flavors';
 import type { ThresholdRules } from '../thresholds';
-import { exceedsThresholdRules, makeThreshold } from '../thresholds';
-import type { ValidRecord } from '../records/fields';
-import type { RecordValidator } from '../records/validate';
-import { CXONE_RECORDS, V2_RECORDS } from '../records/validate';
+import { exceedsThresholdRules } from '../thresholds';
+import { agentName } from '../records/agentName';
 import { flatString, formatUtcIso, MAX_ISO_MS } from '../time/iso';
 import { checkTimeZone, getZoneFormatter } from '../time/zone';
-import type { ApiFlavor, BoundaryMode, TimeWindow } from '../types';
+import type { BoundaryMode, TimeWindow } from '../types';
 import type { StateRecord } from '../records/stateRecord';
-import { formatDuration } from '../records/durations';
-import { isNoReason, resolveStateName, stateCategory } from './stateTables';
+import { describeState, historyItem } from './stateItem';
 import type { StateNameOverrides } from './stateTables';
 
 export interface NormalizerOptions {
-	flavor: ApiFlavor;
+	flavor: Flavor;
 	/** IANA zone for `startTime` / `endTime`. */
 	timeZone: string;
 	/** The requested window; used by `clip` and `startInWindow`. */
@@ -26,17 +25,9 @@ export interface NormalizerOptions {
 	stateNameOverrides?: StateNameOverrides;
 	/** Attach the original record as `raw`. */
 	includeRaw: boolean;
-	/**
-	 * Per-reason / per-state thresholds (version 2 of the nodes). When set, every record gets
-	 * `overThreshold`, and thresholdMinutes / thresholdLabels are not read.
-	 */
+	/** Per-reason / per-state thresholds: when set, every record gets `overThreshold`. */
 	thresholds?: ThresholdRules | null;
-	/** Version 1: when set (and `thresholds` is not), every record gets `overThreshold`. */
-	thresholdMinutes?: number | null;
-	/** Version 1: only records whose reason or state is in this list (any case) can be over. */
-	thresholdLabels?: string[];
 }
-
 /** Where a record sits in its agent's session: what finds the next state's start. */
 export interface SessionPosition {
 	agentId: string;
@@ -76,80 +67,13 @@ export type Normalizer = (
 	readSinceMs?: number,
 ) => NormalizeResult;
 
-/** Tolerance for "the state was still running when read": CXone's duration and lastPollTime can differ by rounding. */
-const OPEN_TOLERANCE_MS = 1000;
-
 const OUTSIDE: NormalizeResult = { ok: false, reason: 'outsideWindow' };
 
-/** An open state runs until the read instant; clock skew must not give a negative duration. */
-function openEndMs(startMs: number, readAtMs: number | undefined): number {
-	return Math.max(startMs, readAtMs ?? Date.now());
-}
-
-/**
- * Where a state ends and whether it is still open. A CXone state is open when no later state of
- * its session is known and it has no duration, or start + duration reaches the read instant (CXone
- * then reports the time elapsed so far); a v2 state while `end_time` is null. Open states run
- * until the read instant. A duration that ends within the tolerance of the read instant can also
- * be a state that ended just before it: only a known next state tells the two apart.
- * `reportedEndMs` is the end the API reported, before an open state is cut at the read instant.
- */
-interface StateEnd {
-	endMs: number;
-	reportedEndMs: number;
-	isOpen: boolean;
-}
-
-function cxoneEnd(
-	r: ValidRecord,
-	readAtMs: number | undefined,
-	knownEndMs: number | undefined,
-	readSinceMs: number | undefined,
-): StateEnd {
-	const reported =
-		r.durationSeconds === null ? undefined : r.startMs + Math.round(r.durationSeconds * 1000);
-	if (knownEndMs !== undefined) {
-		// A duration so far may have been read before the next state began (pages read at other
-		// instants): the next state's start ends it, unless the duration ends later.
-		const endMs = reported === undefined ? knownEndMs : Math.max(reported, knownEndMs);
-		return { endMs, reportedEndMs: endMs, isOpen: false };
-	}
-	if (reported === undefined) {
-		const endMs = openEndMs(r.startMs, readAtMs);
-		return { endMs, reportedEndMs: endMs, isOpen: true };
-	}
-	const since = readSinceMs ?? readAtMs;
-	const isOpen = since !== undefined && reported >= since - OPEN_TOLERANCE_MS;
-	return {
-		endMs: isOpen ? openEndMs(r.startMs, readAtMs) : reported,
-		reportedEndMs: reported,
-		isOpen,
-	};
-}
-
-function v2End(r: ValidRecord, readAtMs: number | undefined): StateEnd {
-	let endMs: number;
-	if (r.endMs !== null && r.endMs !== undefined) {
-		endMs = r.endMs;
-	} else if (readAtMs !== undefined) {
-		endMs = openEndMs(r.startMs, readAtMs);
-	} else if (r.durationSeconds !== null) {
-		endMs = r.startMs + Math.round(r.durationSeconds * 1000);
-	} else {
-		endMs = Math.max(r.startMs, Date.now());
-	}
-	return { endMs, reportedEndMs: endMs, isOpen: r.endMs === null || r.endMs === undefined };
-}
-
-function identify(flavor: ApiFlavor, raw: unknown): string {
+function identify(flavor: Flavor, raw: unknown): string {
 	if (typeof raw !== 'object' || raw === null) return 'record';
 	const o = raw as Record<string, unknown>;
-	const keys =
-		flavor === 'reportingV2'
-			? (['user_id', 'start_time', 'state_index'] as const)
-			: (['agentId', 'startDate', 'stateIndex'] as const);
 	const parts: string[] = [];
-	for (const key of keys) {
+	for (const key of flavor.identityFields) {
 		const v = o[key];
 		if (typeof v === 'string' || typeof v === 'number') {
 			const text = String(v);
@@ -166,23 +90,16 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 	if (boundary !== 'clip' && boundary !== 'asReturned' && boundary !== 'startInWindow') {
 		throw new Error(`Unknown boundary mode "${String(boundary)}"`);
 	}
-	const threshold: ThresholdRules | null =
-		opts.thresholds ??
-		(opts.thresholdMinutes === undefined || opts.thresholdMinutes === null
-			? null
-			: makeThreshold(opts.thresholdMinutes, opts.thresholdLabels));
+	const threshold = opts.thresholds ?? null;
 
 	const zoned = getZoneFormatter(opts.timeZone);
 	const wStart = opts.window.startMs;
 	const wEnd = opts.window.endMs;
 	const windowStartUtc = formatUtcIso(wStart);
 	const windowEndUtc = formatUtcIso(wEnd);
-	const endField = flavor === 'reportingV2' ? 'end_time' : 'duration';
-	const flavorName = flavor === 'reportingV2' ? 'Reporting API v2' : 'CXone';
-	const cxone = flavor !== 'reportingV2';
-	const records: RecordValidator<ValidRecord> = cxone ? CXONE_RECORDS : V2_RECORDS;
-	const parse = records.parse;
-	const output = records.output;
+	const { endField, label: flavorName, states, endsAtNextState } = flavor;
+	const parse = flavor.records.parse;
+	const output = flavor.records.output;
 
 	return (
 		raw: unknown,
@@ -200,9 +117,7 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 		}
 		const c = parsed.value;
 		const { startMs } = c;
-		const { endMs, reportedEndMs, isOpen } = cxone
-			? cxoneEnd(c, readAtMs, knownEndMs, readSinceMs)
-			: v2End(c, readAtMs);
+		const { endMs, reportedEndMs, isOpen } = flavor.end(c, { readAtMs, readSinceMs }, knownEndMs);
 		if (endMs < startMs) {
 			return {
 				ok: false,
@@ -224,8 +139,8 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 			(boundary === 'clip' &&
 				(startMs >= wEnd || (endMs <= wStart && !(endMs === startMs && startMs === wStart))))
 		) {
-			// A CXone record outside the window can still be the next state that ends an open one.
-			if (!cxone) return OUTSIDE;
+			// A record outside the window can still be the next state that ends an open one.
+			if (!endsAtNextState) return OUTSIDE;
 			const { agentId, agentSessionId, stateIndex } = c;
 			return {
 				ok: false,
@@ -235,59 +150,46 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 		}
 
 		const startTimeUtc = formatUtcIso(startMs);
-		const state = resolveStateName(flavor, c.stateId, c.apiStateName, stateNameOverrides);
-		const noReason = isNoReason(c.reasonId);
-		const reasonId = noReason ? null : c.reasonId;
-		const reason = noReason ? null : c.reasonName;
-		const durationMs = endMs - startMs;
-		const durationSeconds = durationMs / 1000;
-
+		const d = describeState(
+			states,
+			c.stateId,
+			c.apiStateName,
+			c.reasonId,
+			c.reasonName,
+			stateNameOverrides,
+		);
 		const recordId = flatString(
 			c.agentSessionId !== null && c.stateIndex !== null
 				? `${c.agentId}:${c.agentSessionId}:${c.stateIndex}`
 				: `${c.agentId}:${startTimeUtc}:${c.stateId}`,
 		);
-		const agentId = c.agentId;
-		// One literal in the contract's order. Built key by key, the record's property storage grew
-		// (was reallocated) seven times per record: CPU, garbage and more memory kept per record.
-		let record: StateRecord = {
-			recordId,
-			agentId,
-			teamId: c.teamId,
-			agentSessionId: c.agentSessionId,
-			stateIndex: c.stateIndex,
-			stateId: c.stateId,
-			state,
-			reasonId,
-			reason,
-			label: reason ?? state,
-			category: stateCategory(flavor, c.stateId),
+		const name =
+			c.agentName ??
+			(c.firstName === undefined ? null : agentName(c.firstName ?? null, c.lastName ?? null));
+		const record = historyItem(
+			{
+				recordId,
+				agentId: c.agentId,
+				agentName: name,
+				teamId: c.teamId,
+				teamName: c.teamName,
+				agentSessionId: c.agentSessionId,
+				stateIndex: c.stateIndex,
+				stateId: c.stateId,
+				startMs,
+				endMs,
+				isOpen,
+			},
+			d,
+			zoned,
 			startTimeUtc,
-			// An open state has no end yet; its duration runs to the read instant.
-			endTimeUtc: isOpen ? null : formatUtcIso(endMs),
-			startTime: zoned(startMs),
-			endTime: isOpen ? null : zoned(endMs),
-			durationSeconds,
-			durationFormatted: formatDuration(durationSeconds),
-			isOpen,
-		};
-		// Optional names sit after agentId: a spread keeps the leading keys' order (and values).
-		const { agentName, teamName } = c;
-		const rest: Omit<StateRecord, 'recordId' | 'agentId'> = record;
-		if (agentName !== null) {
-			record =
-				teamName !== null
-					? { recordId, agentId, agentName, teamName, ...rest }
-					: { recordId, agentId, agentName, ...rest };
-		} else if (teamName !== null) {
-			record = { recordId, agentId, teamName, ...rest };
-		}
+		);
 		// Fields the table carries as they are (records/fields.ts, rows with `output: true`).
 		for (let i = 0; i < output.length; i++) {
-			const name = output[i];
-			(record as unknown as Record<string, unknown>)[name] = (
+			const field = output[i];
+			(record as unknown as Record<string, unknown>)[field] = (
 				c as unknown as Record<string, unknown>
-			)[name];
+			)[field];
 		}
 		if (boundary !== 'asReturned') {
 			record.windowStartUtc = windowStartUtc;
@@ -299,12 +201,12 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 		}
 		if (threshold !== null) {
 			// The full duration counts: a break that began before the window still ran over.
-			record.overThreshold = exceedsThresholdRules(threshold, durationMs, state, reason);
+			record.overThreshold = exceedsThresholdRules(threshold, endMs - startMs, d.state, d.reason);
 		}
 		if (includeRaw && typeof raw === 'object' && raw !== null) {
 			record.raw = raw as Record<string, unknown>;
 		}
-		const endUnknown = cxone && isOpen;
+		const endUnknown = endsAtNextState && isOpen;
 		return { ok: true, record, startMs, endUnknown };
 	};
 }

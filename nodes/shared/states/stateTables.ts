@@ -1,55 +1,5 @@
-// State ids → names and categories for both API flavors, plus the user's rename map.
-
-import type { ApiFlavor } from '../types';
-import type { StateCategory } from '../records/stateRecord';
-
-/** CXone `agentStateId` names (NICE agent SDK enum). */
-export const CXONE_STATE_NAMES: Readonly<Record<number, string>> = {
-	0: 'LoggedOut',
-	1: 'Available',
-	2: 'Unavailable',
-	3: 'InboundContact',
-	4: 'OutboundContact',
-	5: 'InboundConsult',
-	6: 'OutboundConsult',
-	7: 'Dialer',
-	8: 'LoggedIn',
-};
-
-/** Reporting API v2 `state_id` names. */
-export const V2_STATE_NAMES: Readonly<Record<number, string>> = {
-	1: 'OFFLINE',
-	2: 'READY',
-	3: 'BUSY',
-	4: 'BREAK',
-	5: 'PAUSED',
-	6: 'NOT_READY',
-	7: 'QUEUE_READY',
-	8: 'QUEUE_BUSY',
-};
-
-export const CXONE_STATE_CATEGORIES: Readonly<Record<number, StateCategory>> = {
-	0: 'loggedOut',
-	1: 'available',
-	2: 'unavailable',
-	3: 'working',
-	4: 'working',
-	5: 'working',
-	6: 'working',
-	7: 'working',
-	8: 'loggedIn',
-};
-
-export const V2_STATE_CATEGORIES: Readonly<Record<number, StateCategory>> = {
-	1: 'loggedOut',
-	2: 'available',
-	3: 'working',
-	4: 'unavailable',
-	5: 'unavailable',
-	6: 'unavailable',
-	7: 'available',
-	8: 'working',
-};
+// The user's state renames and the "no reason" rule; the state tables of each API are its
+// flavor's (flavors/), and states/stateItem.ts applies both.
 
 /** A user's state renames: state id → name. */
 export type StateNameOverrides = Record<number, string>;
@@ -57,26 +7,6 @@ export type StateNameOverrides = Record<number, string>;
 /** CXone's outStateId 0 (and v2's reason_id 0) means "no reason": the state has none. */
 export function isNoReason(reasonId: number | null): boolean {
 	return reasonId === 0;
-}
-
-/** The category of a state id; always derived from the id, never from a (renamed) name. */
-export function stateCategory(flavor: ApiFlavor, id: number): StateCategory {
-	const table = flavor === 'reportingV2' ? V2_STATE_CATEGORIES : CXONE_STATE_CATEGORIES;
-	return table[id] ?? 'unknown';
-}
-
-/** Name precedence: the user's override, then the API's own name, then the flavor's table. */
-export function resolveStateName(
-	flavor: ApiFlavor,
-	id: number,
-	apiName: string | null | undefined,
-	overrides?: StateNameOverrides,
-): string {
-	const override = overrides?.[id];
-	if (override !== undefined) return override;
-	if (typeof apiName === 'string' && apiName !== '') return apiName;
-	const table = flavor === 'reportingV2' ? V2_STATE_NAMES : CXONE_STATE_NAMES;
-	return table[id] ?? `Unknown (${id})`;
 }
 
 const FORMAT_HELP =

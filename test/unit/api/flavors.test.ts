@@ -2,15 +2,14 @@ import { NodeApiError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
 import {
-	agentsPath,
-	cxoneStateHistoryQuery,
+	cxoneList,
 	parsePage,
 	relativeNextLink,
-	stateHistoryPath,
-	V2_STATE_HISTORY_PATH,
-	v2StateHistoryQuery,
-} from '../../../nodes/shared/api/flavors';
+	V2_PAGES,
+} from '../../../nodes/shared/api/pageFormats';
 import { parseCxoneEnvelope, parseV2Envelope } from '../../../nodes/shared/api/schemas/page';
+import { CXONE, REPORTING_V2, V2_STATE_HISTORY_PATH } from '../../../nodes/shared/flavors';
+import { agentListQuery } from '../../../nodes/shared/resources/agents';
 
 const node: INode = {
 	id: 'n1',
@@ -20,6 +19,17 @@ const node: INode = {
 	position: [0, 0],
 	parameters: {},
 };
+
+const HISTORY = cxoneList('agentStateHistory');
+
+const DAY = {
+	startMs: Date.parse('2024-05-01T00:00:00.000Z'),
+	endMs: Date.parse('2024-05-02T00:00:00.000Z'),
+};
+
+/** The first page of CXone's state history for `agentId`. */
+const cxoneHistory = (apiVersion: string, agentId: string) =>
+	CXONE.stateHistory({ apiVersion, agentId, window: DAY, timeZone: 'UTC' });
 
 function failure(fn: () => unknown): NodeApiError {
 	try {
@@ -32,27 +42,26 @@ function failure(fn: () => unknown): NodeApiError {
 
 describe('CXone paths and queries', () => {
 	it('builds the per-agent and all-agents state-history paths', () => {
-		expect(stateHistoryPath('v27.0', '39260750')).toBe(
+		expect(cxoneHistory('v27.0', '39260750').path).toBe(
 			'/inContactAPI/services/v27.0/agents/39260750/state-history',
 		);
-		expect(stateHistoryPath('v27.0', 39260750)).toBe(
-			'/inContactAPI/services/v27.0/agents/39260750/state-history',
-		);
-		expect(stateHistoryPath(' v31.0 ', 'all')).toBe(
+		expect(cxoneHistory(' v31.0 ', 'all').path).toBe(
 			'/inContactAPI/services/v31.0/agents/state-history',
 		);
-		expect(stateHistoryPath('v27.0', 'a/b')).toBe(
+		expect(cxoneHistory('v27.0', 'a/b').path).toBe(
 			'/inContactAPI/services/v27.0/agents/a%2Fb/state-history',
 		);
-		expect(agentsPath('v27.0')).toBe('/inContactAPI/services/v27.0/agents');
+		expect(agentListQuery('v27.0').path).toBe('/inContactAPI/services/v27.0/agents');
 	});
 
-	it('builds the state-history query with UTC strings as given', () => {
+	it('builds the state-history query with the window as UTC strings', () => {
 		// Paging keys are paginate's (test/unit/api/paginate.test.ts).
-		expect(cxoneStateHistoryQuery('2024-05-01T00:00:00.000Z', '2024-05-02T00:00:00.000Z')).toEqual({
+		const first = cxoneHistory('v27.0', '39260750');
+		expect(first.qs).toEqual({
 			startDate: '2024-05-01T00:00:00.000Z',
 			endDate: '2024-05-02T00:00:00.000Z',
 		});
+		expect(first.format).toMatchObject({ api: 'CXone', paging: 'offset' });
 	});
 
 	it('makes _links.next relative from /inContactAPI/ (any case), keeping the query', () => {
@@ -75,24 +84,28 @@ describe('Reporting API v2 queries', () => {
 	it('builds the v2 query', () => {
 		expect(V2_STATE_HISTORY_PATH).toBe('/reporting/v2/agents/states/history');
 		expect(
-			v2StateHistoryQuery({
-				userId: 'u-1',
-				startDateTime: '2024-05-01T00:00:00.000Z',
-				endDateTime: '2024-05-02T00:00:00.000Z',
-				timezone: 'America/New_York',
+			REPORTING_V2.stateHistory({
+				apiVersion: 'v27.0',
+				agentId: 'u-1',
+				window: DAY,
+				timeZone: 'America/New_York',
 			}),
 		).toEqual({
-			user_id: 'u-1',
-			start_date_time: '2024-05-01T00:00:00.000Z',
-			end_date_time: '2024-05-02T00:00:00.000Z',
-			timezone: 'America/New_York',
+			format: V2_PAGES,
+			path: V2_STATE_HISTORY_PATH,
+			qs: {
+				user_id: 'u-1',
+				start_date_time: '2024-05-01T00:00:00.000Z',
+				end_date_time: '2024-05-02T00:00:00.000Z',
+				timezone: 'America/New_York',
+			},
 		});
 	});
 });
 
 describe('CXone page envelope', () => {
 	it('parses a full page', () => {
-		const page = parsePage(node, 'cxone', {
+		const page = parsePage(node, HISTORY, {
 			totalRecords: '12',
 			businessUnitId: 4607084,
 			lastPollTime: '2024-05-01T12:00:05.123Z',
@@ -144,7 +157,7 @@ describe('CXone page envelope', () => {
 
 	it('names what is wrong in an unexpected shape', () => {
 		const wrongType = failure(() =>
-			parsePage(node, 'cxone', { totalRecords: 2, agentStateHistory: 'oops' }),
+			parsePage(node, HISTORY, { totalRecords: 2, agentStateHistory: 'oops' }),
 		);
 		expect(wrongType).toBeInstanceOf(NodeApiError);
 		expect(wrongType.message).toBe(
@@ -152,16 +165,16 @@ describe('CXone page envelope', () => {
 		);
 		expect(wrongType.description).toMatch(/API flavor and the API version/);
 
-		expect(failure(() => parsePage(node, 'cxone', { totalRecords: 3 }, 'agents')).message).toBe(
+		expect(failure(() => parsePage(node, cxoneList('agents'), { totalRecords: 3 })).message).toBe(
 			'Unexpected response shape from CXone: agents is missing although totalRecords is 3',
 		);
 		expect(
-			failure(() => parsePage(node, 'cxone', { totalRecords: 'many', agentStateHistory: [] }))
+			failure(() => parsePage(node, HISTORY, { totalRecords: 'many', agentStateHistory: [] }))
 				.message,
 		).toBe(
 			'Unexpected response shape from CXone: totalRecords must be a non-negative whole number',
 		);
-		expect(failure(() => parsePage(node, 'cxone', [1, 2])).message).toBe(
+		expect(failure(() => parsePage(node, HISTORY, [1, 2])).message).toBe(
 			'Unexpected response shape from CXone: body Expected object, received array',
 		);
 	});
@@ -187,12 +200,12 @@ describe('Reporting API v2 page envelope', () => {
 	});
 
 	it('names a missing or wrong records list', () => {
-		const missing = failure(() => parsePage(node, 'reportingV2', { next_page_token: 'x' }));
+		const missing = failure(() => parsePage(node, V2_PAGES, { next_page_token: 'x' }));
 		expect(missing.message).toBe(
 			'Unexpected response shape from Reporting API v2: records is missing',
 		);
 		expect(missing.description).toMatch(/API flavor/);
-		expect(failure(() => parsePage(node, 'reportingV2', { records: {} })).message).toBe(
+		expect(failure(() => parsePage(node, V2_PAGES, { records: {} })).message).toBe(
 			'Unexpected response shape from Reporting API v2: records must be an array of records',
 		);
 	});

@@ -1,12 +1,14 @@
 import nock from 'nock';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { stateHistoryPath, V2_STATE_HISTORY_PATH } from '../../../nodes/shared/api/flavors';
+import { cxoneList, V2_PAGES } from '../../../nodes/shared/api/pageFormats';
 import type { FetchedPage, PageQuery, PaginateOptions } from '../../../nodes/shared/api/paginate';
 import { paginate, recordIdentity } from '../../../nodes/shared/api/paginate';
+import { V2_STATE_HISTORY_PATH } from '../../../nodes/shared/flavors';
+import { servicesPath } from '../../../nodes/shared/resources/services';
 import { createExecuteContext, DEFAULT_BASE_URL } from '../../helpers/n8nContext';
 
-const PATH = stateHistoryPath('v27.0', 'all');
+const PATH = servicesPath('v27.0', 'agents', 'state-history');
 const START = '2024-05-01T00:00:00.000Z';
 const END = '2024-05-02T00:00:00.000Z';
 const NOW = Date.parse('2024-05-01T15:00:00.000Z');
@@ -62,7 +64,7 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 }
 
 const cxoneQuery: PageQuery = {
-	flavor: 'cxone',
+	format: cxoneList('agentStateHistory'),
 	path: PATH,
 	qs: { startDate: START, endDate: END },
 };
@@ -239,10 +241,9 @@ describe('paginate: CXone flavor', () => {
 			.query({ skip: '0', top: '1000' })
 			.reply(200, { totalRecords: 2, agents });
 		const pages = await collect(ctx, {
-			flavor: 'cxone',
+			format: cxoneList('agents'),
 			path: '/inContactAPI/services/v27.0/agents',
 			qs: {},
-			listKey: 'agents',
 		});
 		expect(pages.flatMap((p) => p.records)).toEqual(agents);
 	});
@@ -263,7 +264,7 @@ describe('paginate: CXone flavor', () => {
 
 describe('paginate: Reporting API v2 flavor', () => {
 	const v2Query: PageQuery = {
-		flavor: 'reportingV2',
+		format: V2_PAGES,
 		path: V2_STATE_HISTORY_PATH,
 		qs: {
 			user_id: 'u-1',

@@ -5,17 +5,18 @@ import nock from 'nock';
 import { sleep } from 'n8n-workflow';
 
 import { RequestSlots } from '../../../nodes/shared/api/concurrency';
-import { stateHistoryPath } from '../../../nodes/shared/api/flavors';
+import { cxoneList } from '../../../nodes/shared/api/pageFormats';
 import type { FetchedPage, PageQuery } from '../../../nodes/shared/api/paginate';
 import { paginate, recordIdentity } from '../../../nodes/shared/api/paginate';
+import { servicesPath } from '../../../nodes/shared/resources/services';
 import { createExecuteContext, DEFAULT_BASE_URL } from '../../helpers/n8nContext';
 
-const PATH = stateHistoryPath('v27.0', 'all');
+const PATH = servicesPath('v27.0', 'agents', 'state-history');
 const START = Date.parse('2024-05-01T00:00:00.000Z');
 const TOP = 10;
 const clock = { sleep: async () => undefined, random: () => 0.5, now: () => Date.now() };
 const query: PageQuery = {
-	flavor: 'cxone',
+	format: cxoneList('agentStateHistory'),
 	path: PATH,
 	qs: { startDate: '2024-05-01T00:00:00.000Z' },
 };

@@ -3,15 +3,21 @@
 import nock from 'nock';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { stateHistoryPath, V2_STATE_HISTORY_PATH } from '../../../nodes/shared/api/flavors';
+import { cxoneList, V2_PAGES } from '../../../nodes/shared/api/pageFormats';
 import type { PageQuery } from '../../../nodes/shared/api/paginate';
 import { paginate } from '../../../nodes/shared/api/paginate';
+import { V2_STATE_HISTORY_PATH } from '../../../nodes/shared/flavors';
+import { servicesPath } from '../../../nodes/shared/resources/services';
 import { createExecuteContext, DEFAULT_BASE_URL } from '../../helpers/n8nContext';
 
-const PATH = stateHistoryPath('v27.0', 'all');
+const PATH = servicesPath('v27.0', 'agents', 'state-history');
 const START = '2024-05-01T00:00:00.000Z';
 const clock = { sleep: async () => undefined, random: () => 0.5, now: () => Date.now() };
-const cxoneQuery: PageQuery = { flavor: 'cxone', path: PATH, qs: { startDate: START } };
+const cxoneQuery: PageQuery = {
+	format: cxoneList('agentStateHistory'),
+	path: PATH,
+	qs: { startDate: START },
+};
 
 // CONSTRUCTED fixtures: S1/S2 field names, invented values.
 const record = (i: number) => ({
@@ -93,7 +99,7 @@ it('page tokens (v2): the next token is requested before the caller is done', as
 		{ records: [v2(1)], next_page_token: 't2' },
 		{ records: [v2(2)], next_page_token: '' },
 	]);
-	const query: PageQuery = { flavor: 'reportingV2', path: V2_STATE_HISTORY_PATH, qs: {} };
+	const query: PageQuery = { format: V2_PAGES, path: V2_STATE_HISTORY_PATH, qs: {} };
 	expect(await requestsSeenPerPage(query)).toEqual([2, 2]);
 });
 

@@ -108,6 +108,8 @@ describe('pickers', () => {
 	it('the Reporting API v2 flavor: a message instead of a list', async () => {
 		await expect(
 			loadOptions.getAgents.call(ctx({ credentials: { apiFlavor: 'reportingV2' } })),
-		).rejects.toThrow(/Enter IDs by expression instead/);
+		).rejects.toThrow(
+			'Lists come from the CXone API, and this credential uses the "Reporting API v2" flavor, which has no agent, team or unavailable-code lists. Choose a credential with API Flavor "CXone Reporting API", or enter IDs by expression.',
+		);
 	});
 });

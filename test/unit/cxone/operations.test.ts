@@ -486,8 +486,12 @@ describe('Agent State: Get Current', () => {
 	});
 
 	it('the Reporting API v2 flavor is refused with the fix', async () => {
-		await expect(runCxone(base, { credentials: { apiFlavor: 'reportingV2' } })).rejects.toThrow(
-			/choose a credential with API Flavor "CXone"/,
-		);
+		await expect(
+			runCxone(base, { credentials: { apiFlavor: 'reportingV2' } }),
+		).rejects.toMatchObject({
+			message:
+				'The CXone node\'s agents, teams, unavailable codes, states and performance come from the CXone API, and this credential uses the "Reporting API v2" flavor, which has no agent, team or unavailable-code lists. Choose a credential with API Flavor "CXone Reporting API", or enter IDs by expression.',
+			description: 'Check the "credential" parameter.',
+		});
 	});
 });

@@ -171,7 +171,7 @@ describe('agent names', () => {
 
 		expectAllServed();
 		const warning =
-			'Agent names not resolved: CXone refused the agent list (HTTP 403: CXone API request failed with HTTP 403: The API user does not have permission to view agents.). Give the API user\'s role permission to view agents, or turn off "Resolve Agent Names".';
+			'Agent names not resolved: CXone refused the list of agents (HTTP 403: CXone API request failed with HTTP 403: The API user does not have permission to view agents.). Give the API user\'s role the permission Users (Employees) - View, or turn off "Resolve Agent Names".';
 		expect(json.map((j) => [j.recordId ?? j.itemType, j.warnings])).toEqual([
 			['39260750:555:1', [warning]],
 			['39260750:555:2', [warning]],

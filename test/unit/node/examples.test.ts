@@ -1,5 +1,6 @@
 // The history node's examples (examples/*.json): version 2 with the Thresholds rows.
 import { readHistoryPlan } from '../../../nodes/CxoneAgentStateHistory/parameters';
+import { CXONE } from '../../../nodes/shared/flavors';
 import alert from '../../../examples/break-overage-alert.json';
 import timecard from '../../../examples/daily-timecard.json';
 import sheets from '../../../examples/sync-states-to-google-sheets.json';
@@ -7,7 +8,7 @@ import type { Params } from '../../helpers/n8nContext';
 import { createExecuteContext } from '../../helpers/n8nContext';
 import { NOW } from './fixtures';
 
-const cxone = { flavor: 'cxone' as const, apiVersion: 'v27.0' };
+const cxone = { flavor: CXONE, apiVersion: 'v27.0' };
 
 function planOf(example: typeof alert | typeof timecard | typeof sheets, typeVersion = 2) {
 	const node = example.nodes.find((n) => n.type === 'n8n-nodes-cxone.cxoneAgentStateHistory');

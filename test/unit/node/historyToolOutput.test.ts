@@ -1,11 +1,12 @@
 // The history node's Output when none is given: All Fields in a workflow, Simplified when it runs
 // as an AI Agent's tool (type …Tool); version 1 always All Fields.
 import { readHistoryPlan } from '../../../nodes/CxoneAgentStateHistory/parameters';
+import { CXONE } from '../../../nodes/shared/flavors';
 import type { Params } from '../../helpers/n8nContext';
 import { createExecuteContext } from '../../helpers/n8nContext';
 import { NOW } from './fixtures';
 
-const cxone = { flavor: 'cxone' as const, apiVersion: 'v27.0' };
+const cxone = { flavor: CXONE, apiVersion: 'v27.0' };
 const params: Params = {
 	agentSelection: 'all',
 	timeRange: 'yesterday',

@@ -1,5 +1,7 @@
+import { CXONE } from '../../../nodes/shared/flavors';
 import { CXONE_FIELDS, V2_FIELDS } from '../../../nodes/shared/records/fields';
 import { parseCxoneRecord, parseV2Record } from '../../../nodes/shared/records/validate';
+import { createNormalizer } from '../../../nodes/shared/states/normalize';
 
 // CONSTRUCTED fixture (no real CXone state-history JSON is public): field list and types from
 // NICE's agent SDK, values invented.
@@ -71,7 +73,14 @@ describe('CXone record schema', () => {
 			reasonName: 'Lunch',
 			startMs: Date.UTC(2024, 4, 1, 13),
 			durationSeconds: 1805.25,
+			firstName: null,
+			lastName: null,
+			// contactId null and skillId 0 both mean none.
+			contactId: null,
+			skillId: null,
 			skillName: null,
+			mediaTypeName: null,
+			isOutbound: false,
 		});
 	});
 
@@ -189,14 +198,28 @@ describe('CXone record schema', () => {
 	});
 
 	it('joins firstName and lastName when there is no agentName', () => {
+		// The record keeps the parts; the normalizer names the agent by the one name rule.
 		expect(
-			expectOk(parseCxoneRecord({ ...lunch, firstName: 'Ada', lastName: 'Lovelace' })).agentName,
-		).toBe('Ada Lovelace');
-		expect(
-			expectOk(
-				parseCxoneRecord({ ...lunch, agentName: 'A. L.', firstName: 'Ada', lastName: 'Lovelace' }),
-			).agentName,
-		).toBe('A. L.');
+			expectOk(parseCxoneRecord({ ...lunch, firstName: 'Ada', lastName: 'Lovelace' })),
+		).toMatchObject({ agentName: null, firstName: 'Ada', lastName: 'Lovelace' });
+		const normalize = createNormalizer({
+			flavor: CXONE,
+			timeZone: 'UTC',
+			window: { startMs: 0, endMs: Date.UTC(2030, 0, 1) },
+			boundary: 'asReturned',
+			includeRaw: false,
+		});
+		const nameOf = (raw: Record<string, unknown>) => {
+			const result = normalize(raw, Date.UTC(2030, 0, 1));
+			if (!result.ok) throw new Error(`expected a record, got ${JSON.stringify(result)}`);
+			return result.record.agentName;
+		};
+		expect(nameOf({ ...lunch, firstName: 'Ada', lastName: 'Lovelace' })).toBe('Ada Lovelace');
+		expect(nameOf({ ...lunch, firstName: 'Ada' })).toBe('Ada');
+		expect(nameOf({ ...lunch, lastName: 'Lovelace' })).toBe('Lovelace');
+		expect(nameOf({ ...lunch, agentName: 'A. L.', firstName: 'Ada', lastName: 'Lovelace' })).toBe(
+			'A. L.',
+		);
 	});
 
 	it('names several failing fields at once and rejects non-objects', () => {
@@ -253,8 +276,8 @@ describe('one field at a time', () => {
 		['startDate', '2024-05-01', `expected ${instant}, got "2024-05-01"`],
 		['teamId', '', { teamId: '205970' }],
 		['teamNo', true, `expected ${id}, got true`],
-		['firstName', 'Ada', { agentName: 'Ada' }],
-		['lastName', 'Lovelace', { agentName: 'Lovelace' }],
+		['firstName', 'Ada', { firstName: 'Ada' }],
+		['lastName', 'Lovelace', { lastName: 'Lovelace' }],
 		['teamName', ' Support ', { teamName: 'Support' }],
 		['skillName', ' Support Inbound ', { skillName: 'Support Inbound' }],
 		['skillName', '', { skillName: null }],

@@ -1,6 +1,8 @@
+import { CXONE, REPORTING_V2 } from '../../../nodes/shared/flavors';
 import { createNormalizer } from '../../../nodes/shared/states/normalize';
 import type { NormalizeResult, NormalizerOptions } from '../../../nodes/shared/states/normalize';
 import type { StateRecord } from '../../../nodes/shared/records/stateRecord';
+import { makeThresholdRules } from '../../../nodes/shared/thresholds';
 
 const WINDOW = { startMs: Date.UTC(2024, 4, 1, 12), endMs: Date.UTC(2024, 4, 1, 14) };
 const READ_AT = Date.UTC(2024, 4, 1, 20);
@@ -29,7 +31,7 @@ function cx(overrides: Record<string, unknown>): Record<string, unknown> {
 
 function make(opts: Partial<NormalizerOptions> = {}) {
 	return createNormalizer({
-		flavor: 'cxone',
+		flavor: CXONE,
 		timeZone: 'America/New_York',
 		window: WINDOW,
 		boundary: 'clip',
@@ -65,7 +67,11 @@ describe('normalize: CXone', () => {
 			durationSeconds: 1805.25,
 			durationFormatted: '30m 05s',
 			isOpen: false,
+			contactId: null,
+			skillId: null,
 			skillName: null,
+			mediaTypeName: null,
+			isOutbound: false,
 			windowStartUtc: '2024-05-01T12:00:00.000Z',
 			windowEndUtc: '2024-05-01T14:00:00.000Z',
 			clippedDurationSeconds: 1805.25,
@@ -73,7 +79,9 @@ describe('normalize: CXone', () => {
 	});
 
 	it('keeps the contract key order', () => {
-		const record = ok(make({ thresholdMinutes: 5, includeRaw: true })(lunch, READ_AT));
+		const record = ok(
+			make({ thresholds: makeThresholdRules([], 5), includeRaw: true })(lunch, READ_AT),
+		);
 		expect(Object.keys(record)).toEqual([
 			'recordId',
 			'agentId',
@@ -93,7 +101,11 @@ describe('normalize: CXone', () => {
 			'durationSeconds',
 			'durationFormatted',
 			'isOpen',
+			'contactId',
+			'skillId',
 			'skillName',
+			'mediaTypeName',
+			'isOutbound',
 			'windowStartUtc',
 			'windowEndUtc',
 			'clippedDurationSeconds',
@@ -346,7 +358,7 @@ describe('normalize: Reporting API v2', () => {
 		end_time: '2024-05-01T09:15:30.500-04:00',
 		duration: 930.5,
 	};
-	const n2 = (opts: Partial<NormalizerOptions> = {}) => make({ flavor: 'reportingV2', ...opts });
+	const n2 = (opts: Partial<NormalizerOptions> = {}) => make({ flavor: REPORTING_V2, ...opts });
 
 	it('maps a closed record', () => {
 		expect(ok(n2()(v2, READ_AT))).toEqual({
@@ -423,7 +435,7 @@ describe('normalize: overThreshold', () => {
 	});
 
 	it('compares the full duration with the threshold', () => {
-		const n = make({ thresholdMinutes: 30 });
+		const n = make({ thresholds: makeThresholdRules([], 30) });
 		expect(ok(n(lunch, READ_AT)).overThreshold).toBe(true);
 		expect(ok(n(cx({ duration: 'PT30M' }), READ_AT)).overThreshold).toBe(false);
 		// Started before the window: clipped to 20 minutes but ran 50 in total.
@@ -433,14 +445,19 @@ describe('normalize: overThreshold', () => {
 	});
 
 	it('limits to chosen reasons or states, case-insensitively', () => {
-		const onlyLunch = make({ thresholdMinutes: 10, thresholdLabels: [' lunch '] });
+		const onlyLunch = make({
+			thresholds: makeThresholdRules([{ label: ' lunch ', minutes: 10 }], null),
+		});
 		expect(ok(onlyLunch(lunch, READ_AT)).overThreshold).toBe(true);
 		expect(ok(onlyLunch(cx({ outStateDescription: 'Training' }), READ_AT)).overThreshold).toBe(
 			false,
 		);
-		const byState = make({ thresholdMinutes: 10, thresholdLabels: ['UNAVAILABLE'] });
+		const byState = make({
+			thresholds: makeThresholdRules([{ label: 'UNAVAILABLE', minutes: 10 }], null),
+		});
 		expect(ok(byState(cx({ outStateDescription: 'Training' }), READ_AT)).overThreshold).toBe(true);
-		const empty = make({ thresholdMinutes: 10, thresholdLabels: ['', ' '] });
+		// No names listed (version 1): the minutes apply to every state.
+		const empty = make({ thresholds: makeThresholdRules([], 10) });
 		expect(ok(empty(cx({ outStateDescription: 'Training' }), READ_AT)).overThreshold).toBe(true);
 	});
 });
@@ -490,15 +507,21 @@ describe('createNormalizer options', () => {
 		expect(() => make({ boundary: 'sideways' as never })).toThrow(
 			'Unknown boundary mode "sideways"',
 		);
-		expect(() => make({ thresholdMinutes: -1 })).toThrow(/Threshold must be a number of minutes/);
-		expect(() => make({ thresholdMinutes: NaN })).toThrow(/Threshold/);
+		// Thresholds come to the normalizer as rules, checked where they are made.
+		expect(() => make({ thresholds: makeThresholdRules([], -1) })).toThrow(
+			/threshold of any other state must be a number of minutes/,
+		);
+		expect(() => make({ thresholds: makeThresholdRules([], NaN) })).toThrow(/threshold/);
 	});
 
 	it('treats a null threshold as none and 0 as "any positive duration"', () => {
-		expect('overThreshold' in ok(make({ thresholdMinutes: null })(lunch, READ_AT))).toBe(false);
-		expect(ok(make({ thresholdMinutes: 0 })(lunch, READ_AT)).overThreshold).toBe(true);
-		expect(ok(make({ thresholdMinutes: 0 })(cx({ duration: 'PT0S' }), READ_AT)).overThreshold).toBe(
-			false,
+		expect('overThreshold' in ok(make({ thresholds: null })(lunch, READ_AT))).toBe(false);
+		expect(ok(make({ thresholds: makeThresholdRules([], 0) })(lunch, READ_AT)).overThreshold).toBe(
+			true,
 		);
+		expect(
+			ok(make({ thresholds: makeThresholdRules([], 0) })(cx({ duration: 'PT0S' }), READ_AT))
+				.overThreshold,
+		).toBe(false);
 	});
 });

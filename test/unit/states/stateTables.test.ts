@@ -1,33 +1,45 @@
-import {
-	parseStateNameOverrides,
-	resolveStateName,
-	stateCategory,
-} from '../../../nodes/shared/states/stateTables';
+import { CXONE_STATES, V2_STATES } from '../../../nodes/shared/flavors';
+import type { StateTables } from '../../../nodes/shared/flavors';
+import { describeState } from '../../../nodes/shared/states/stateItem';
+import type { StateNameOverrides } from '../../../nodes/shared/states/stateTables';
+import { parseStateNameOverrides } from '../../../nodes/shared/states/stateTables';
 
-describe('resolveStateName', () => {
+/** The state name describeState gives (no reason). */
+const stateName = (
+	tables: StateTables,
+	id: number,
+	apiName: string | null,
+	overrides?: StateNameOverrides,
+) => describeState(tables, id, apiName, null, null, overrides).state;
+
+/** The category describeState gives. */
+const category = (tables: StateTables, id: number) =>
+	describeState(tables, id, null, null, null).category;
+
+describe('describeState: state name', () => {
 	it('uses the API name, then the table, then Unknown (id)', () => {
-		expect(resolveStateName('cxone', 2, 'Unavailable', undefined)).toBe('Unavailable');
-		expect(resolveStateName('cxone', 2, 'Custom API Name', undefined)).toBe('Custom API Name');
-		expect(resolveStateName('cxone', 0, null, undefined)).toBe('LoggedOut');
-		expect(resolveStateName('cxone', 8, '', undefined)).toBe('LoggedIn');
-		expect(resolveStateName('cxone', 42, null, undefined)).toBe('Unknown (42)');
-		expect(resolveStateName('cxone', -6, undefined, undefined)).toBe('Unknown (-6)');
-		expect(resolveStateName('reportingV2', 1, null, undefined)).toBe('OFFLINE');
-		expect(resolveStateName('reportingV2', 8, null, undefined)).toBe('QUEUE_BUSY');
-		expect(resolveStateName('reportingV2', 0, null, undefined)).toBe('Unknown (0)');
+		expect(stateName(CXONE_STATES, 2, 'Unavailable')).toBe('Unavailable');
+		expect(stateName(CXONE_STATES, 2, 'Custom API Name')).toBe('Custom API Name');
+		expect(stateName(CXONE_STATES, 0, null)).toBe('LoggedOut');
+		expect(stateName(CXONE_STATES, 8, '')).toBe('LoggedIn');
+		expect(stateName(CXONE_STATES, 42, null)).toBe('Unknown (42)');
+		expect(stateName(CXONE_STATES, -6, null)).toBe('Unknown (-6)');
+		expect(stateName(V2_STATES, 1, null)).toBe('OFFLINE');
+		expect(stateName(V2_STATES, 8, null)).toBe('QUEUE_BUSY');
+		expect(stateName(V2_STATES, 0, null)).toBe('Unknown (0)');
 	});
 
 	it('lets an override win over the API name and the table', () => {
 		const overrides = { 2: 'Not Ready', 42: 'Wrap' };
-		expect(resolveStateName('cxone', 2, 'Unavailable', overrides)).toBe('Not Ready');
-		expect(resolveStateName('cxone', 42, null, overrides)).toBe('Wrap');
-		expect(resolveStateName('cxone', 1, 'Available', overrides)).toBe('Available');
+		expect(stateName(CXONE_STATES, 2, 'Unavailable', overrides)).toBe('Not Ready');
+		expect(stateName(CXONE_STATES, 42, null, overrides)).toBe('Wrap');
+		expect(stateName(CXONE_STATES, 1, 'Available', overrides)).toBe('Available');
 	});
 });
 
-describe('stateCategory', () => {
+describe('describeState: category', () => {
 	it('maps CXone ids', () => {
-		expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, -1].map((id) => stateCategory('cxone', id))).toEqual([
+		expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, -1].map((id) => category(CXONE_STATES, id))).toEqual([
 			'loggedOut',
 			'available',
 			'unavailable',
@@ -43,7 +55,7 @@ describe('stateCategory', () => {
 	});
 
 	it('maps v2 ids', () => {
-		expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((id) => stateCategory('reportingV2', id))).toEqual([
+		expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((id) => category(V2_STATES, id))).toEqual([
 			'unknown',
 			'loggedOut',
 			'available',

@@ -13,6 +13,7 @@ import {
 } from '../../../nodes/CxoneAgentStateTrigger/cursor';
 import type { TriggerEvent } from '../../../nodes/CxoneAgentStateTrigger/events';
 import type { StateRecord } from '../../../nodes/shared/records/stateRecord';
+import { makeThresholdRules } from '../../../nodes/shared/thresholds';
 import type { FakeState } from './fakeCxone';
 import { observe } from './fakeCxone';
 
@@ -32,7 +33,9 @@ interface PollerOptions {
 function poller(states: FakeState[], o: PollerOptions = {}) {
 	const event = o.event ?? 'stateEnded';
 	const opts: SelectOptions = {
-		thresholdMs: (o.thresholdMinutes ?? 15) * MIN,
+		// Version 1's Duration (State Exceeded Duration only): the limit of every state.
+		thresholds:
+			event === 'stateExceeded' ? makeThresholdRules([], o.thresholdMinutes ?? 15) : undefined,
 		lookBackMs: (o.lookBackMinutes ?? 10) * MIN,
 		maxCatchUpMs: (o.maxCatchUpHours ?? 0) * 60 * MIN,
 		maxKeys: o.maxKeys,
@@ -190,7 +193,7 @@ describe('late and repeated records', () => {
 			[...again, ...again],
 			state,
 			'stateEnded',
-			{ thresholdMs: 0, lookBackMs: 60 * MIN },
+			{ lookBackMs: 60 * MIN },
 			ms('2024-05-01T12:08:00Z'),
 		);
 		expect(result.emit).toEqual([]);
@@ -199,7 +202,7 @@ describe('late and repeated records', () => {
 			[...again, ...again],
 			initialCursorState(ms('2024-05-01T11:00:00Z')),
 			'stateEnded',
-			{ thresholdMs: 0, lookBackMs: 0 },
+			{ lookBackMs: 0 },
 			ms('2024-05-01T12:08:00Z'),
 		);
 		expect(ids(fresh.emit)).toEqual(ids(first));
@@ -339,7 +342,7 @@ describe('the bounded emitted set', () => {
 			records,
 			initialCursorState(0),
 			'stateStarted',
-			{ thresholdMs: 0, lookBackMs: 24 * 60 * MIN },
+			{ lookBackMs: 24 * 60 * MIN },
 			ms('2024-05-01T01:00:00Z'),
 		);
 		expect(result.emit).toHaveLength(5002);
@@ -428,7 +431,7 @@ describe('events', () => {
 			{ startMs: ms('2024-05-01T12:00:00Z'), endMs: ms('2024-05-01T12:06:00Z') },
 			ms('2024-05-01T12:06:00Z'),
 		);
-		const opts = { thresholdMs: 0, lookBackMs: 10 * MIN };
+		const opts = { lookBackMs: 10 * MIN };
 		const started = selectEvents(
 			records,
 			initialCursorState(ms('2024-05-01T12:00:00Z')),
@@ -460,7 +463,7 @@ describe('clock and stored state', () => {
 			[],
 			state,
 			'stateEnded',
-			{ thresholdMs: 0, lookBackMs: 10 * MIN },
+			{ lookBackMs: 10 * MIN },
 			ms('2024-05-01T11:00:00Z'),
 		);
 		expect(back.nextState.cursorMs).toBe(ms('2024-05-01T12:00:00Z'));

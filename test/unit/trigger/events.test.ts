@@ -6,6 +6,7 @@ import {
 	nameSet,
 } from '../../../nodes/CxoneAgentStateTrigger/events';
 import type { StateRecord } from '../../../nodes/shared/records/stateRecord';
+import { makeThresholdRules } from '../../../nodes/shared/thresholds';
 
 const ms = (iso: string) => Date.parse(iso);
 
@@ -34,19 +35,18 @@ function record(overrides: Partial<StateRecord> = {}): StateRecord {
 }
 
 describe('eventTimeMs', () => {
-	const fifteen = 15 * 60_000;
+	// Version 1's Duration of 15 minutes: the limit of every state.
+	const fifteen = makeThresholdRules([], 15);
 
 	it('stateStarted: the start, open or not', () => {
-		expect(eventTimeMs(record(), 'stateStarted', 0)).toBe(ms('2024-05-01T12:00:00Z'));
-		expect(eventTimeMs(record({ isOpen: true }), 'stateStarted', 0)).toBe(
-			ms('2024-05-01T12:00:00Z'),
-		);
+		expect(eventTimeMs(record(), 'stateStarted')).toBe(ms('2024-05-01T12:00:00Z'));
+		expect(eventTimeMs(record({ isOpen: true }), 'stateStarted')).toBe(ms('2024-05-01T12:00:00Z'));
 	});
 
 	it('stateEnded: the end, only once the state is no longer open', () => {
-		expect(eventTimeMs(record(), 'stateEnded', 0)).toBe(ms('2024-05-01T12:20:00Z'));
-		expect(eventTimeMs(record({ isOpen: true }), 'stateEnded', 0)).toBeUndefined();
-		expect(eventTimeMs(record({ endTimeUtc: null }), 'stateEnded', 0)).toBeUndefined();
+		expect(eventTimeMs(record(), 'stateEnded')).toBe(ms('2024-05-01T12:20:00Z'));
+		expect(eventTimeMs(record({ isOpen: true }), 'stateEnded')).toBeUndefined();
+		expect(eventTimeMs(record({ endTimeUtc: null }), 'stateEnded')).toBeUndefined();
 	});
 
 	it('stateExceeded: start + threshold, only for states longer than the threshold', () => {
@@ -59,6 +59,8 @@ describe('eventTimeMs', () => {
 		expect(eventTimeMs(record({ durationSeconds: 900.001 }), 'stateExceeded', fifteen)).toBe(
 			ms('2024-05-01T12:15:00Z'),
 		);
+		// Without thresholds no state exceeds anything.
+		expect(eventTimeMs(record(), 'stateExceeded')).toBeUndefined();
 	});
 });
 

@@ -5,7 +5,9 @@
 
 import nock from 'nock';
 
+import { CXONE } from '../../../nodes/shared/flavors';
 import { createNormalizer } from '../../../nodes/shared/states/normalize';
+import { makeThresholdRules } from '../../../nodes/shared/thresholds';
 import type { TimeWindow } from '../../../nodes/shared/types';
 import type { StateRecord } from '../../../nodes/shared/records/stateRecord';
 import { DEFAULT_BASE_URL } from '../../helpers/n8nContext';
@@ -88,12 +90,14 @@ export function observe(
 	opts: { timeZone?: string; thresholdMinutes?: number } = {},
 ): StateRecord[] {
 	const normalize = createNormalizer({
-		flavor: 'cxone',
+		flavor: CXONE,
 		timeZone: opts.timeZone ?? 'UTC',
 		window,
 		boundary: 'asReturned',
 		includeRaw: false,
-		thresholdMinutes: opts.thresholdMinutes ?? null,
+		// Version 1's Duration: the limit of every state.
+		thresholds:
+			opts.thresholdMinutes === undefined ? null : makeThresholdRules([], opts.thresholdMinutes),
 	});
 	return rawRecords(states, window, nowMs).map((raw) => {
 		const result = normalize(raw, nowMs);

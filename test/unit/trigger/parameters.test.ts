@@ -5,11 +5,12 @@ import {
 	readTriggerPlan,
 } from '../../../nodes/CxoneAgentStateTrigger/parameters';
 import { InputError } from '../../../nodes/shared/errors';
+import { CXONE } from '../../../nodes/shared/flavors';
 import example from '../../../examples/break-overage-trigger.json';
 import type { Params } from '../../helpers/n8nContext';
 import { createPollContext } from '../../helpers/n8nContext';
 
-const cxone = { flavor: 'cxone' as const, apiVersion: 'v27.0' };
+const cxone = { flavor: CXONE, apiVersion: 'v27.0' };
 
 function plan(params: Params, timezone = 'Europe/Berlin') {
 	return readTriggerPlan.call(createPollContext({ params, timezone }), cxone);
@@ -20,8 +21,6 @@ describe('readTriggerPlan', () => {
 		const p = plan({ agentIds: '39260750, 39260751' });
 		expect(p).toEqual({
 			event: 'stateEnded',
-			thresholdMinutes: 0,
-			thresholdMs: 0,
 			agents: { kind: 'ids', ids: ['39260750', '39260751'] },
 			filter: { teams: undefined, states: undefined, reasons: undefined },
 			timeZone: 'Europe/Berlin',
@@ -55,8 +54,8 @@ describe('readTriggerPlan', () => {
 		});
 		expect(p).toMatchObject({
 			event: 'stateExceeded',
-			thresholdMinutes: 15,
-			thresholdMs: 900_000,
+			// Version 1's Duration: the limit of every state.
+			thresholds: { byName: new Map(), defaultMs: 900_000 },
 			agents: { kind: 'all' },
 			filter: {
 				teams: new Set(['205970', '205971']),
@@ -74,16 +73,16 @@ describe('readTriggerPlan', () => {
 
 		const window = { startMs: 1, endMs: 2 };
 		expect(normalizerOptions(p, cxone, window)).toEqual({
-			flavor: 'cxone',
+			flavor: CXONE,
 			timeZone: 'America/New_York',
 			window,
 			boundary: 'asReturned',
 			stateNameOverrides: { 2: 'Not Ready' },
 			includeRaw: true,
-			thresholdMinutes: 15,
+			thresholds: { byName: new Map(), defaultMs: 900_000 },
 		});
 		expect(historyQuery(p, cxone, window)).toMatchObject({
-			flavor: 'cxone',
+			flavor: CXONE,
 			apiVersion: 'v27.0',
 			agents: { kind: 'all' },
 			window,
@@ -94,8 +93,8 @@ describe('readTriggerPlan', () => {
 
 	it('the threshold only applies to State Exceeded Duration', () => {
 		const p = plan({ agentIds: '1', event: 'stateStarted', thresholdMinutes: 'nonsense' });
-		expect(p.thresholdMs).toBe(0);
-		expect(normalizerOptions(p, cxone, { startMs: 0, endMs: 1 }).thresholdMinutes).toBeNull();
+		expect(p.thresholds).toBeUndefined();
+		expect(normalizerOptions(p, cxone, { startMs: 0, endMs: 1 }).thresholds).toBeNull();
 	});
 
 	it('refuses bad option values, naming the option', () => {

@@ -8,6 +8,7 @@ import {
 } from '../../../nodes/CxoneAgentStateTrigger/cursor';
 import type { TriggerEvent } from '../../../nodes/CxoneAgentStateTrigger/events';
 import { eventKey } from '../../../nodes/CxoneAgentStateTrigger/events';
+import { makeThresholdRules } from '../../../nodes/shared/thresholds';
 import type { FakeState } from './fakeCxone';
 import { AGENT, observe, SESSION } from './fakeCxone';
 
@@ -80,7 +81,12 @@ describe.each<[TriggerEvent, number]>([
 		const random = mulberry32(seed);
 		const states = generate(random, 4, event);
 		const thresholdMs = 15 * MIN;
-		const opts: SelectOptions = { thresholdMs, lookBackMs: 10 * MIN, maxCatchUpMs: 24 * 60 * MIN };
+		const opts: SelectOptions = {
+			// Version 1's Duration (State Exceeded Duration only): the limit of every state.
+			thresholds: event === 'stateExceeded' ? makeThresholdRules([], 15) : undefined,
+			lookBackMs: 10 * MIN,
+			maxCatchUpMs: 24 * 60 * MIN,
+		};
 		let state: CursorState = initialCursorState(ACTIVATION);
 		const emitted: string[] = [];
 		let failures = 0;
@@ -126,7 +132,12 @@ describe.each<[TriggerEvent, number]>([
 		const random = mulberry32(seed);
 		const states = generate(random, 2, event);
 		const thresholdMs = 15 * MIN;
-		const opts: SelectOptions = { thresholdMs, lookBackMs: 10 * MIN, maxCatchUpMs: 24 * 60 * MIN };
+		const opts: SelectOptions = {
+			// Version 1's Duration (State Exceeded Duration only): the limit of every state.
+			thresholds: event === 'stateExceeded' ? makeThresholdRules([], 15) : undefined,
+			lookBackMs: 10 * MIN,
+			maxCatchUpMs: 24 * 60 * MIN,
+		};
 		let state: CursorState = initialCursorState(ACTIVATION);
 		// What the database holds: the activation's state, then each emitting poll's.
 		let saved: CursorState = structuredClone(state);

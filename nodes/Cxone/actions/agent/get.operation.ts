@@ -2,11 +2,9 @@
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import { agentsPath } from '../../../shared/api';
-import { agentItem } from '../../../shared/directory/items';
-import { listRecords } from '../../../shared/directory/listRecords';
 import { InputError } from '../../../shared/errors';
-import { AGENT_RECORDS } from '../../../shared/records/directoryFields';
+import { AGENT_RECORDS, agentItem, oneAgentQuery } from '../../../shared/resources/agents';
+import { listRecords } from '../../../shared/resources/listRecords';
 import type { Execute } from '../common';
 import { readRequestSettings } from '../common';
 
@@ -52,11 +50,7 @@ export const execute: Execute = async function (i, apiVersion) {
 		);
 	}
 	const { transport } = readRequestSettings(this, i);
-	const { records } = await listRecords(
-		this,
-		{ path: agentsPath(apiVersion, agentId), listKey: 'agents', unpaged: true, what: 'agent' },
-		AGENT_RECORDS,
-		transport,
-	);
-	return records.map(agentItem);
+	const query = oneAgentQuery(apiVersion, agentId);
+	const { records } = await listRecords(this, query, AGENT_RECORDS, transport);
+	return records.map((r) => ({ ...agentItem(r) }));
 };

@@ -2,9 +2,7 @@
 
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { agentsPath } from '../../../shared/api';
-import { agentItem } from '../../../shared/directory/items';
-import { AGENT_RECORDS } from '../../../shared/records/directoryFields';
+import { AGENT_RECORDS, agentItem, agentListQuery } from '../../../shared/resources/agents';
 import type { Execute } from '../common';
 import { getMany, getManyProperties, optionalText, readActiveOnly } from '../common';
 
@@ -51,7 +49,7 @@ export const execute: Execute = async function (i, apiVersion) {
 	if (searchString !== undefined) qs.searchString = searchString;
 	if (teamId !== undefined) qs.teamId = teamId;
 	return await getMany(this, i, {
-		query: { path: agentsPath(apiVersion), qs, listKey: 'agents', what: 'agent' },
+		query: agentListQuery(apiVersion, qs),
 		validator: AGENT_RECORDS,
 		activeOnly,
 		keep: (r) => teamId === undefined || r.teamId === teamId,

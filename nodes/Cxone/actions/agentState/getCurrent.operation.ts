@@ -3,18 +3,19 @@
 
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { agentStatesPath } from '../../../shared/api';
 import { optionsCollection, timezoneProperty } from '../../../shared/descriptions/options';
-import { OUTPUT_MODE_NAME, outputModeProperties } from '../../../shared/descriptions/outputMode';
+import { outputModeProperties } from '../../../shared/descriptions/outputMode';
 import { thresholdProperties } from '../../../shared/descriptions/thresholds';
-import { currentStateItem } from '../../../shared/directory/items';
-import { listRecords } from '../../../shared/directory/listRecords';
+import { CXONE, CXONE_STATES } from '../../../shared/flavors';
 import { InputError } from '../../../shared/errors';
 import { parseAgentIds, parseTeamIds } from '../../../shared/history/agentIds';
-import { defaultOutputMode, readOutputMode } from '../../../shared/parameters/outputMode';
+import { readOutputMode } from '../../../shared/parameters/outputMode';
+import { itemParameters } from '../../../shared/parameters/reader';
 import { readThresholdRules } from '../../../shared/parameters/thresholds';
 import { resolveTimeZone } from '../../../shared/parameters/timeZone';
-import { CURRENT_STATE_RECORDS } from '../../../shared/records/directoryFields';
+import { agentStatesQuery, CURRENT_STATE_RECORDS } from '../../../shared/resources/agentStates';
+import { listRecords } from '../../../shared/resources/listRecords';
+import { currentStateItem, describeState } from '../../../shared/states/stateItem';
 import { toCxoneUtc } from '../../../shared/time/iso';
 import { dateValueToMs } from '../../../shared/time/window';
 import { CURRENT_STATE_SIMPLIFIED_FIELDS, simplifyCurrentState } from '../../../shared/simplify';
@@ -74,18 +75,17 @@ function idList(value: unknown, parameter: string): string[] {
 		value === null ||
 		value === '' ||
 		(Array.isArray(value) && value.length === 0);
-	return empty ? [] : parseAgentIds(value, 'cxone', parameter);
+	return empty ? [] : parseAgentIds(value, CXONE, parameter);
 }
 
 export const execute: Execute = async function (i, apiVersion) {
+	const param = itemParameters(this, i);
 	const agents = idList(this.getNodeParameter('agentIds', i, []), 'agentIds');
 	const teams = parseTeamIds(this.getNodeParameter('teamIds', i, []), 'teamIds') ?? new Set();
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const zone = resolveTimeZone(options.timezone, this.getTimezone());
-	const rules = readThresholdRules(this, i, 'options.thresholds');
-	const output = readOutputMode(
-		this.getNodeParameter(OUTPUT_MODE_NAME, i, defaultOutputMode(this.getNode().type)),
-	);
+	const rules = readThresholdRules(param, 'options.thresholds');
+	const output = readOutputMode(param, this.getNode());
 	const qs: IDataObject = {};
 	if (options.updatedSince !== undefined && options.updatedSince !== '') {
 		// Like the history node's Start and End: a date-time without offset is in the zone above.
@@ -100,12 +100,8 @@ export const execute: Execute = async function (i, apiVersion) {
 	}
 	const { transport } = readRequestSettings(this, i);
 	const one = agents.length === 1 ? agents[0] : undefined;
-	const { records, readAtMs } = await listRecords(
-		this,
-		{ path: agentStatesPath(apiVersion, one), qs, listKey: 'agentStates', what: 'agent state' },
-		CURRENT_STATE_RECORDS,
-		transport,
-	);
+	const query = agentStatesQuery(apiVersion, one, qs);
+	const { records, readAtMs } = await listRecords(this, query, CURRENT_STATE_RECORDS, transport);
 	const wanted = agents.length > 0 ? new Set(agents) : undefined;
 	const zoned = getZoneFormatter(zone);
 	const items = records
@@ -114,13 +110,11 @@ export const execute: Execute = async function (i, apiVersion) {
 				(wanted === undefined || wanted.has(r.agentId)) &&
 				(teams.size === 0 || (r.teamId !== null && teams.has(r.teamId))),
 		)
-		.map((r) =>
-			currentStateItem(
-				r,
-				readAtMs,
-				zoned,
-				rules === null ? undefined : (state, reason) => thresholdMsFor(rules, state, reason),
-			),
-		);
+		.map((r) => {
+			const d = describeState(CXONE_STATES, r.stateId, r.apiStateName, r.reasonId, r.reasonName);
+			const limitMs =
+				rules === null ? undefined : (thresholdMsFor(rules, d.state, d.reason) ?? null);
+			return currentStateItem(r, d, readAtMs, zoned, limitMs) as unknown as IDataObject;
+		});
 	return output === 'simplified' ? items.map((item) => simplifyCurrentState(item)) : items;
 };

@@ -2,9 +2,7 @@
 
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { teamsPath } from '../../../shared/api';
-import { teamItem } from '../../../shared/directory/items';
-import { TEAM_RECORDS } from '../../../shared/records/directoryFields';
+import { TEAM_RECORDS, teamItem, teamListQuery } from '../../../shared/resources/teams';
 import type { Execute } from '../common';
 import { getMany, getManyProperties, optionalText, readActiveOnly } from '../common';
 
@@ -28,7 +26,7 @@ export const execute: Execute = async function (i, apiVersion) {
 	if (activeOnly) qs.isActive = 'true';
 	if (searchString !== undefined) qs.searchString = searchString;
 	return await getMany(this, i, {
-		query: { path: teamsPath(apiVersion), qs, listKey: 'teams', what: 'team' },
+		query: teamListQuery(apiVersion, qs),
 		validator: TEAM_RECORDS,
 		activeOnly,
 		item: teamItem,

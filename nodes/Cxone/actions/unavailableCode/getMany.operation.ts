@@ -3,9 +3,12 @@
 
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { unavailableCodeItem } from '../../../shared/directory/items';
-import { apiError, unavailableCodesPath } from '../../../shared/api';
-import { UNAVAILABLE_CODE_RECORDS } from '../../../shared/records/directoryFields';
+import { apiError } from '../../../shared/api';
+import {
+	UNAVAILABLE_CODE_RECORDS,
+	unavailableCodeItem,
+	unavailableCodeQuery,
+} from '../../../shared/resources/unavailableCodes';
 import type { Execute } from '../common';
 import { getMany, getManyProperties, optionalText, readActiveOnly } from '../common';
 
@@ -31,14 +34,7 @@ export const execute: Execute = async function (i, apiVersion) {
 	const qs: IDataObject = {};
 	if (activeOnly) qs[teamId === undefined ? 'isActive' : 'activeOnly'] = 'true';
 	return await getMany(this, i, {
-		query: {
-			path: unavailableCodesPath(apiVersion, teamId),
-			qs,
-			listKey: 'unavailableCodes',
-			// A team's codes come in one answer; the business unit's list is paged.
-			unpaged: teamId !== undefined,
-			what: 'unavailable code',
-		},
+		query: unavailableCodeQuery(apiVersion, teamId, qs),
 		validator: UNAVAILABLE_CODE_RECORDS,
 		activeOnly,
 		keep: (r) => {

@@ -3,13 +3,8 @@
 
 import { z } from 'zod';
 
-/** The list keys of CXone's paged endpoints. */
-export type CxoneListKey =
-	| 'agentStateHistory'
-	| 'agents'
-	| 'teams'
-	| 'unavailableCodes'
-	| 'agentStates';
+/** The key of a CXone answer's record list (`agents`, `agentStateHistory`, ...). */
+export type CxoneListKey = string;
 
 /** One page reduced to what pagination needs. */
 export interface PageEnvelope {
@@ -66,13 +61,14 @@ const cxoneBase = z
 
 const listOf = (key: CxoneListKey) => cxoneBase.extend({ [key]: cxoneList.nullable().optional() });
 
-const cxoneSchemas: Record<CxoneListKey, z.ZodTypeAny> = {
-	agentStateHistory: listOf('agentStateHistory'),
-	agents: listOf('agents'),
-	teams: listOf('teams'),
-	unavailableCodes: listOf('unavailableCodes'),
-	agentStates: listOf('agentStates'),
-};
+// Built on first use, once per list key: a new endpoint needs no entry here.
+const cxoneSchemas = new Map<CxoneListKey, z.ZodTypeAny>();
+
+function cxoneSchema(listKey: CxoneListKey): z.ZodTypeAny {
+	let schema = cxoneSchemas.get(listKey);
+	if (schema === undefined) cxoneSchemas.set(listKey, (schema = listOf(listKey)));
+	return schema;
+}
 
 const ENVELOPE_KEYS = ['totalRecords', 'lastPollTime', '_links'] as const;
 
@@ -127,7 +123,7 @@ interface CxoneParsed {
 
 /** Parses a CXone (inContactAPI) page envelope whose records sit under `listKey`. */
 export function parseCxoneEnvelope(body: unknown, listKey: CxoneListKey): EnvelopeResult {
-	const parsed = cxoneSchemas[listKey].safeParse(foldEnvelope(body, listKey));
+	const parsed = cxoneSchema(listKey).safeParse(foldEnvelope(body, listKey));
 	if (!parsed.success) return { ok: false, problem: describe(parsed.error) };
 	const data = parsed.data as CxoneParsed;
 	const list = data[listKey] as unknown[] | null | undefined;

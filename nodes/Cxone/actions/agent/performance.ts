@@ -1,0 +1,97 @@
+// Agent performance totals over a time range (`GET /agents/performance`, every agent, or
+// `GET /agents/{agentId}/performance`, one): the field table that reads CXone's shapes (times as
+// ISO-8601 durations with days or numbers of seconds, counts and percentages as numbers or
+// strings, any casing), the query and the item. The formulas of occupancy and workingRate are
+// CXone's, sent as they are.
+
+import { cxoneList } from '../../../shared/api';
+import type { FieldTable, RecordOf } from '../../../shared/records/fields';
+import { numericId, optDuration, optId, optInt, optNumber } from '../../../shared/records/kinds';
+import { validator } from '../../../shared/records/validate';
+import type { ListQuery } from '../../../shared/resources/listRecords';
+import { servicesPath } from '../../../shared/resources/services';
+import { formatUtcIso, toCxoneUtc } from '../../../shared/time/iso';
+import type { TimeWindow } from '../../../shared/types';
+
+/** `agentPerformance[]`, in CXone's order; every `…Time` is read as seconds. */
+export const PERFORMANCE_FIELDS = {
+	agentId: numericId,
+	teamId: optId,
+	agentOffered: optInt,
+	inboundHandled: optInt,
+	inboundTime: optDuration,
+	inboundTalkTime: optDuration,
+	inboundAvgTalkTime: optDuration,
+	outboundHandled: optInt,
+	outboundTime: optDuration,
+	outboundTalkTime: optDuration,
+	outboundAvgTalkTime: optDuration,
+	totalHandled: optInt,
+	totalTalkTime: optDuration,
+	totalAvgTalkTime: optDuration,
+	totalAvgHandleTime: optDuration,
+	consultTime: optDuration,
+	availableTime: optDuration,
+	unavailableTime: optDuration,
+	acwTime: optDuration,
+	refused: optInt,
+	percentRefused: optNumber,
+	loginTime: optDuration,
+	workingRate: optNumber,
+	occupancy: optNumber,
+} as const satisfies FieldTable;
+
+export type PerformanceRecord = RecordOf<typeof PERFORMANCE_FIELDS>;
+
+export const PERFORMANCE_RECORDS = validator(PERFORMANCE_FIELDS, true);
+
+const PERFORMANCE = cxoneList('agentPerformance', 'single');
+
+/** Every agent's totals over the window, or one agent's. */
+export function performanceQuery(
+	apiVersion: string,
+	window: TimeWindow,
+	agentId?: string,
+): ListQuery {
+	const path =
+		agentId === undefined
+			? servicesPath(apiVersion, 'agents', 'performance')
+			: servicesPath(apiVersion, 'agents', agentId, 'performance');
+	const qs = { startDate: toCxoneUtc(window.startMs), endDate: toCxoneUtc(window.endMs) };
+	return { path, qs, format: PERFORMANCE, what: 'agent performance' };
+}
+
+type Totals = Omit<PerformanceRecord, 'agentId' | 'teamId'>;
+
+/** One agent's totals: who, the window, then CXone's figures (times in seconds). */
+export type PerformanceItem = {
+	agentId: string;
+	agentName: string | null;
+	teamId: string | null;
+	teamName: string | null;
+	windowStartUtc: string;
+	windowEndUtc: string;
+} & Totals;
+
+export interface AgentNaming {
+	agentName: string | null;
+	teamId: string | null;
+	teamName: string | null;
+}
+
+export function performanceItem(
+	r: PerformanceRecord,
+	window: TimeWindow,
+	naming: AgentNaming,
+): PerformanceItem {
+	const { agentId, teamId, ...totals } = r;
+	return {
+		agentId,
+		agentName: naming.agentName,
+		teamId: teamId ?? naming.teamId,
+		teamName: naming.teamName,
+		windowStartUtc: formatUtcIso(window.startMs),
+		windowEndUtc: formatUtcIso(window.endMs),
+		...totals,
+	};
+}
