@@ -16,7 +16,9 @@ export class Cxone implements INodeType {
 		name: 'cxone',
 		icon: cxoneIcon,
 		group: ['transform'],
-		version: 1,
+		// 2: Get Current picks agents with the Agents block the other nodes show.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Answers which NICE CXone state each agent is in right now (e.g. Break), since when and for how many seconds, and whether that is longer than its threshold in minutes (overThreshold); also lists agents, teams and unavailable codes',

@@ -8,6 +8,7 @@ import {
 	stateNameOverridesOption,
 	timezoneProperty,
 } from '../shared/descriptions/options';
+import { FROM_V2 } from '../shared/descriptions/node';
 import { outputModeProperties } from '../shared/descriptions/outputMode';
 import { thresholdProperties } from '../shared/descriptions/thresholds';
 import { timeRangeProperties } from '../shared/descriptions/timeRange';
@@ -18,7 +19,7 @@ const chunkHours = CHUNK_HOURS.default;
 
 // Version 1's single threshold and version 2's rows (docs/thresholds.md).
 const V1 = { '@version': [1] };
-const V2 = { '@version': [2] };
+const V2 = FROM_V2;
 
 // The action node's parameters. Names are part of saved workflows: rename nothing.
 export const agentStateHistoryProperties: INodeProperties[] = [

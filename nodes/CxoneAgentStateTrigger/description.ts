@@ -1,13 +1,66 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { agentSelectionProperties } from '../shared/descriptions/agentSelection';
+import {
+	agentSelectionProperties,
+	BEFORE_V3,
+	FROM_V3,
+} from '../shared/descriptions/agentSelection';
 import * as common from '../shared/descriptions/options';
+import { FROM_V2 } from '../shared/descriptions/node';
 import { outputModeProperties } from '../shared/descriptions/outputMode';
 import { thresholdProperties } from '../shared/descriptions/thresholds';
 
 // Version 1's single Duration (Minutes) and version 2's rows (docs/thresholds.md).
 const V1 = { '@version': [1] };
-const V2 = { '@version': [2] };
+const V2 = FROM_V2;
+
+type Show = NonNullable<INodeProperties['displayOptions']>['show'];
+
+/**
+ * The state and reason filters: comma-separated text in versions 1–2, picked from the reasons
+ * list (unavailable codes and state names) from version 3. Both read as a list of names.
+ */
+function filters(show: Show, kind: 'string' | 'picker'): INodeProperties {
+	const picker = (what: string): Partial<INodeProperties> =>
+		kind === 'picker'
+			? {
+					type: 'multiOptions',
+					typeOptions: { loadOptionsMethod: 'getReasons' },
+					default: [],
+					description: `${what} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+				}
+			: { type: 'string', default: '' };
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: kind === 'picker' ? 'Reason Names or IDs' : 'Reasons',
+				name: 'reasons',
+				placeholder: 'Break, Lunch',
+				description:
+					'Only states with one of these unavailable reasons (comma-separated, any case). Empty: any reason or none.',
+				...(picker(
+					'Only states with one of these unavailable reasons (any case); none = any reason or none.',
+				) as object),
+			} as INodeProperties,
+			{
+				displayName: kind === 'picker' ? 'State Names or IDs' : 'States',
+				name: 'states',
+				placeholder: 'Unavailable, Break',
+				description:
+					'Only these states (comma-separated, any case), matched against the state name and the label (the reason, if any). Empty: all states.',
+				...(picker(
+					'Only these states (any case), matched against the state name and the label (the reason, if any); none = all states.',
+				) as object),
+			} as INodeProperties,
+		],
+	};
+}
 
 // The trigger's parameters. Names are part of saved workflows: rename nothing.
 export const agentStateTriggerProperties: INodeProperties[] = [
@@ -51,33 +104,8 @@ export const agentStateTriggerProperties: INodeProperties[] = [
 		{ event: ['stateExceeded'], ...V2 },
 	),
 	...agentSelectionProperties,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Reasons',
-				name: 'reasons',
-				type: 'string',
-				default: '',
-				placeholder: 'Break, Lunch',
-				description:
-					'Only states with one of these unavailable reasons (comma-separated, any case). Empty: any reason or none.',
-			},
-			{
-				displayName: 'States',
-				name: 'states',
-				type: 'string',
-				default: '',
-				placeholder: 'Unavailable, Break',
-				description:
-					'Only these states (comma-separated, any case), matched against the state name and the label (the reason, if any). Empty: all states.',
-			},
-		],
-	},
+	filters(BEFORE_V3, 'string'),
+	filters(FROM_V3, 'picker'),
 	common.timezoneProperty('local times in the output (startTime, endTime)'),
 	...outputModeProperties(V2),
 	common.optionsCollection([

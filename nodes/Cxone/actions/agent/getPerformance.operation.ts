@@ -8,10 +8,11 @@ import {
 	resolveAgentNamesOption,
 	timezoneProperty,
 } from '../../../shared/descriptions/options';
+import { agentFields, agentSelector } from '../../../shared/descriptions/agentSelection';
 import { timeRangeProperties } from '../../../shared/descriptions/timeRange';
 import { CXONE } from '../../../shared/flavors';
 import { loadAgentDirectory } from '../../../shared/history/agentDirectory';
-import { parseAgentIds, parseTeamIds } from '../../../shared/history/agentIds';
+import { readAgentSelection } from '../../../shared/parameters/agentSelection';
 import { itemParameters } from '../../../shared/parameters/reader';
 import { resolveTimeZone } from '../../../shared/parameters/timeZone';
 import { readWindow } from '../../../shared/parameters/window';
@@ -23,26 +24,9 @@ import { PERFORMANCE_RECORDS, performanceItem, performanceQuery } from './perfor
 const show = { resource: ['agent'], operation: ['getPerformance'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Agent Names or IDs',
-		name: 'agentIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getAgents' },
-		default: [],
-		description:
-			'Only these agents; none = every agent with activity in the window. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Team Names or IDs',
-		name: 'teamIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getTeams' },
-		default: [],
-		description:
-			'Only agents of these teams; none = every team. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
-	},
+	// All Agents by default: one request answers for every agent.
+	agentSelector(show, 'all'),
+	...agentFields(show),
 	...timeRangeProperties(show),
 	{ ...timezoneProperty('the time range'), displayOptions: { show } },
 	{
@@ -53,10 +37,8 @@ export const description: INodeProperties[] = [
 
 export const execute: Execute = async function (i, apiVersion) {
 	const param = itemParameters(this, i);
-	const picked = param('agentIds', []);
-	const agents =
-		Array.isArray(picked) && picked.length === 0 ? [] : parseAgentIds(picked, CXONE, 'agentIds');
-	const teams = parseTeamIds(param('teamIds', []), 'teamIds');
+	const { agents: scope, teams } = readAgentSelection(param, CXONE);
+	const agents = scope.kind === 'ids' ? scope.ids : [];
 	const timeZone = resolveTimeZone(param('timezone', ''), this.getTimezone());
 	const window = readWindow(param, timeZone, Date.now());
 	const options = (param('options', {}) ?? {}) as IDataObject;

@@ -3,6 +3,7 @@
 
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { agentFields, agentSelector } from '../../../shared/descriptions/agentSelection';
 import { optionsCollection, timezoneProperty } from '../../../shared/descriptions/options';
 import { outputModeProperties } from '../../../shared/descriptions/outputMode';
 import { thresholdProperties } from '../../../shared/descriptions/thresholds';
@@ -10,7 +11,9 @@ import { CXONE, CXONE_STATES } from '../../../shared/flavors';
 import { InputError } from '../../../shared/errors';
 import { parseAgentIds, parseTeamIds } from '../../../shared/history/agentIds';
 import { readOutputMode } from '../../../shared/parameters/outputMode';
+import { readAgentSelection } from '../../../shared/parameters/agentSelection';
 import { itemParameters } from '../../../shared/parameters/reader';
+import type { ParameterReader } from '../../../shared/parameters/reader';
 import { readThresholdRules } from '../../../shared/parameters/thresholds';
 import { resolveTimeZone } from '../../../shared/parameters/timeZone';
 import { agentStatesQuery, CURRENT_STATE_RECORDS } from '../../../shared/resources/agentStates';
@@ -26,7 +29,14 @@ import { readRequestSettings } from '../common';
 
 const show = { resource: ['agentState'], operation: ['getCurrent'] };
 
+// Version 1 picked agents and teams with its own two lists; version 2 uses the Agents block every
+// other node shows, so agentIds and teamIds mean the same everywhere.
+const V1 = { ...show, '@version': [1] };
+const FROM_V2 = { ...show, '@version': [{ _cnd: { gte: 2 } }] };
+
 export const description: INodeProperties[] = [
+	agentSelector(FROM_V2, 'all'),
+	...agentFields(FROM_V2),
 	{
 		displayName: 'Agent Names or IDs',
 		name: 'agentIds',
@@ -35,7 +45,7 @@ export const description: INodeProperties[] = [
 		default: [],
 		description:
 			'Only these agents; none = every agent of the business unit. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
+		displayOptions: { show: V1 },
 	},
 	{
 		displayName: 'Team Names or IDs',
@@ -45,7 +55,7 @@ export const description: INodeProperties[] = [
 		default: [],
 		description:
 			'Only agents of these teams; none = every team. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
+		displayOptions: { show: V1 },
 	},
 	...outputModeProperties(show, {
 		item: 'current state',
@@ -69,19 +79,30 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-function idList(value: unknown, parameter: string): string[] {
+/** Agent ids to keep (none = every agent) and team ids to keep (none = every team). */
+function readAgents(
+	param: ParameterReader,
+	version: number,
+): { agents: string[]; teams: Set<string> } {
+	if (version >= 2) {
+		const { agents, teams } = readAgentSelection(param, CXONE);
+		return { agents: agents.kind === 'ids' ? agents.ids : [], teams: teams ?? new Set() };
+	}
+	const value = param('agentIds', []);
 	const empty =
 		value === undefined ||
 		value === null ||
 		value === '' ||
 		(Array.isArray(value) && value.length === 0);
-	return empty ? [] : parseAgentIds(value, CXONE, parameter);
+	return {
+		agents: empty ? [] : parseAgentIds(value, CXONE, 'agentIds'),
+		teams: parseTeamIds(param('teamIds', []), 'teamIds') ?? new Set(),
+	};
 }
 
 export const execute: Execute = async function (i, apiVersion) {
 	const param = itemParameters(this, i);
-	const agents = idList(this.getNodeParameter('agentIds', i, []), 'agentIds');
-	const teams = parseTeamIds(this.getNodeParameter('teamIds', i, []), 'teamIds') ?? new Set();
+	const { agents, teams } = readAgents(param, this.getNode().typeVersion);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const zone = resolveTimeZone(options.timezone, this.getTimezone());
 	const rules = readThresholdRules(param, 'options.thresholds');
