@@ -7,6 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { failedItem } from '../shared/errors';
 import { readCredentialSettings } from '../shared/flavors';
 import { AgentNames } from '../shared/history/agentNames';
+import { inTeams } from '../shared/history/agentIds';
 import { fetchStateHistory } from '../shared/history/fetchStateHistory';
 import { sortRecords } from '../shared/history/sortRecords';
 import { createNormalizer } from '../shared/states/normalize';
@@ -50,7 +51,7 @@ export async function executeAgentStateHistory(
 			}
 			if (plan.teamFilter) {
 				const teams = plan.teamFilter;
-				records = records.filter((r) => r.teamId !== null && teams.has(r.teamId));
+				records = records.filter((r) => inTeams(r.teamId, teams));
 			}
 			sortRecords(records, plan.sort);
 			const summary = summarize(records, {

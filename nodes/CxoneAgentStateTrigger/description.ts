@@ -5,6 +5,7 @@ import {
 	BEFORE_V3,
 	FROM_V3,
 } from '../shared/descriptions/agentSelection';
+import { filtersCollection } from '../shared/descriptions/filters';
 import * as common from '../shared/descriptions/options';
 import { FROM_V2 } from '../shared/descriptions/node';
 import { outputModeProperties } from '../shared/descriptions/outputMode';
@@ -30,36 +31,28 @@ function filters(show: Show, kind: 'string' | 'picker'): INodeProperties {
 					description: `${what} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 				}
 			: { type: 'string', default: '' };
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: kind === 'picker' ? 'Reason Names or IDs' : 'Reasons',
-				name: 'reasons',
-				placeholder: 'Break, Lunch',
-				description:
-					'Only states with one of these unavailable reasons (comma-separated, any case). Empty: any reason or none.',
-				...(picker(
-					'Only states with one of these unavailable reasons (any case); none = any reason or none.',
-				) as object),
-			} as INodeProperties,
-			{
-				displayName: kind === 'picker' ? 'State Names or IDs' : 'States',
-				name: 'states',
-				placeholder: 'Unavailable, Break',
-				description:
-					'Only these states (comma-separated, any case), matched against the state name and the label (the reason, if any). Empty: all states.',
-				...(picker(
-					'Only these states (any case), matched against the state name and the label (the reason, if any); none = all states.',
-				) as object),
-			} as INodeProperties,
-		],
-	};
+	return filtersCollection(show, [
+		{
+			displayName: kind === 'picker' ? 'Reason Names or IDs' : 'Reasons',
+			name: 'reasons',
+			placeholder: 'Break, Lunch',
+			description:
+				'Only states with one of these unavailable reasons (comma-separated, any case). Empty: any reason or none.',
+			...(picker(
+				'Only states with one of these unavailable reasons (any case); none = any reason or none.',
+			) as object),
+		} as INodeProperties,
+		{
+			displayName: kind === 'picker' ? 'State Names or IDs' : 'States',
+			name: 'states',
+			placeholder: 'Unavailable, Break',
+			description:
+				'Only these states (comma-separated, any case), matched against the state name and the label (the reason, if any). Empty: all states.',
+			...(picker(
+				'Only these states (any case), matched against the state name and the label (the reason, if any); none = all states.',
+			) as object),
+		} as INodeProperties,
+	]);
 }
 
 // The trigger's parameters. Names are part of saved workflows: rename nothing.

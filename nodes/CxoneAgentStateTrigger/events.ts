@@ -3,6 +3,7 @@
 
 import type { ThresholdRules } from '../shared/thresholds';
 import { thresholdCrossingMs } from '../shared/thresholds';
+import { inTeams } from '../shared/history/agentIds';
 import type { StateRecord } from '../shared/records/stateRecord';
 
 export { nameSet } from '../shared/parameters/lists';
@@ -52,9 +53,7 @@ export interface RecordFilter {
 }
 
 export function matchesFilter(record: StateRecord, filter: RecordFilter): boolean {
-	if (filter.teams !== undefined && (record.teamId === null || !filter.teams.has(record.teamId))) {
-		return false;
-	}
+	if (!inTeams(record.teamId, filter.teams)) return false;
 	if (
 		filter.states !== undefined &&
 		!filter.states.has(record.state.toLowerCase()) &&

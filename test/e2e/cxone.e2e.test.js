@@ -77,7 +77,8 @@ describe('CXone node', () => {
 		const one = await run({
 			resource: 'agent',
 			operation: 'getPerformance',
-			agentIds: [String(truth[0].agentId)],
+			agentSelection: 'ids',
+			agentIds: String(truth[0].agentId),
 			...window,
 		});
 		expect(one).toHaveLength(1);

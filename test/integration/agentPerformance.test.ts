@@ -42,8 +42,6 @@ const performance = (params: Params) =>
 	run(new Cxone(), {
 		resource: 'agent',
 		operation: 'getPerformance',
-		agentIds: [],
-		teamIds: [],
 		timeRange: 'custom',
 		start: TUE,
 		end: WED,
@@ -126,7 +124,12 @@ describe('Agent → Get Performance against the fake CXone', () => {
 	});
 
 	it('one agent: the single-agent route; a window ending now counts the open state', async () => {
-		const items = await performance({ agentIds: [String(AGENT)], start: WED, end: FAKE_NOW });
+		const items = await performance({
+			agentSelection: 'ids',
+			agentIds: String(AGENT),
+			start: WED,
+			end: FAKE_NOW,
+		});
 		const [want] = truth(AGENT, WED, FAKE_NOW);
 		expect(items).toHaveLength(1);
 		expect(items[0].loginTime).toBeCloseTo(want.loginTime, 3);
@@ -141,7 +144,7 @@ describe('Agent → Get Performance against the fake CXone', () => {
 	it('reads the older PascalCase answer the same way, and filters by team', async () => {
 		fake.setOptions({ performanceCasing: 'pascal' });
 		const team = String(fake.agents[1].teamId);
-		const items = await performance({ teamIds: [team], options: { resolveAgentNames: false } });
+		const items = await performance({ teamList: [team], options: { resolveAgentNames: false } });
 		const expected = truth().filter((row) => row.teamId === team);
 		expect(items.map((i) => i.agentId).sort()).toEqual(expected.map((r) => r.agentId).sort());
 		expect(items.map((i) => i.availableTime)).toEqual(

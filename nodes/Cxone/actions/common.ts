@@ -43,19 +43,19 @@ function returnAllProperties(resource: string): INodeProperties[] {
 }
 
 /** undefined = all; else the Limit parameter, checked. */
-export function readLimit(ctx: IExecuteFunctions, i: number): number | undefined {
-	if (ctx.getNodeParameter('returnAll', i, false) === true) return undefined;
-	return wholeNumber(ctx.getNodeParameter('limit', i, 50), 'limit', 'Limit', 1, 1e9);
+export function readLimit(this: IExecuteFunctions, i: number): number | undefined {
+	if (this.getNodeParameter('returnAll', i, false) === true) return undefined;
+	return wholeNumber(this.getNodeParameter('limit', i, 50), 'limit', 'Limit', 1, 1e9);
 }
 
 /** The request options of the Options collection (the same knobs and limits as the other nodes). */
-export function readRequestSettings(ctx: IExecuteFunctions, i: number): RequestSettings {
-	return readRequestOptions(ctx.getNodeParameter('options', i, {}) as IDataObject);
+export function readRequestSettings(this: IExecuteFunctions, i: number): RequestSettings {
+	return readRequestOptions(this.getNodeParameter('options', i, {}) as IDataObject);
 }
 
 /** The credential's API version; the CXone node needs a flavor with CXone's directory. */
-export async function cxoneApiVersion(ctx: IExecuteFunctions): Promise<string> {
-	const settings = await readCredentialSettings.call(ctx);
+export async function cxoneApiVersion(this: IExecuteFunctions): Promise<string> {
+	const settings = await readCredentialSettings.call(this);
 	requireDirectory(
 		settings.flavor,
 		"The CXone node's agents, teams, unavailable codes, states and performance",
@@ -88,8 +88,8 @@ export function getManyProperties(resource: string, activeOnly: string): INodePr
 	];
 }
 
-export function readActiveOnly(ctx: IExecuteFunctions, i: number): boolean {
-	return ctx.getNodeParameter('activeOnly', i, true) === true;
+export function readActiveOnly(this: IExecuteFunctions, i: number): boolean {
+	return this.getNodeParameter('activeOnly', i, true) === true;
 }
 
 export interface GetMany<T> {
@@ -110,8 +110,8 @@ export async function getMany<T extends { isActive: boolean | null }>(
 	i: number,
 	q: GetMany<T>,
 ): Promise<IDataObject[]> {
-	const limit = readLimit(ctx, i);
-	const { transport } = readRequestSettings(ctx, i);
+	const limit = readLimit.call(ctx, i);
+	const { transport } = readRequestSettings.call(ctx, i);
 	const { records } = await listRecords(ctx, q.query, q.validator, transport);
 	const kept = records.filter(
 		(r) => (!q.activeOnly || r.isActive !== false) && (q.keep === undefined || q.keep(r)),

@@ -24,7 +24,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					{ itemIndex: i, description: 'Choose a resource and an operation in the node.' },
 				);
 			}
-			apiVersion ??= await cxoneApiVersion(this);
+			apiVersion ??= await cxoneApiVersion.call(this);
 			for (const json of await op.execute.call(this, i, apiVersion)) {
 				out.push({ json, pairedItem: { item: i } });
 			}

@@ -55,3 +55,8 @@ export function parseTeamIds(value: unknown, parameter = 'teamIds'): Set<string>
 	}
 	return ids.length ? new Set(ids) : undefined;
 }
+
+/** Whether a record of team `teamId` passes the team filter (none = every team, even no team). */
+export function inTeams(teamId: string | null, teams: ReadonlySet<string> | undefined): boolean {
+	return teams === undefined || teams.size === 0 || (teamId !== null && teams.has(teamId));
+}

@@ -32,23 +32,27 @@ const TRANSPORT: RequestOptions = {
 /** Agents per page of the searchable agent list. */
 const SEARCH_PAGE = 100;
 
-/** The credential's API version; lists need a flavor with CXone's directory. */
-async function apiVersion(ctx: ILoadOptionsFunctions): Promise<string> {
+/**
+ * Every record of a list, for a picker: the credential's API version (lists need a flavor with
+ * CXone's directory); a 401/403 becomes a message naming the permission and the by-ID way out.
+ */
+async function loadList<T>(
+	ctx: ILoadOptionsFunctions,
+	what: ListName,
+	query: (version: string) => ListQuery,
+	validator: RecordValidator<T>,
+): Promise<T[]> {
 	const settings = await readCredentialSettings.call(ctx);
 	try {
 		requireDirectory(settings.flavor, 'Lists');
 	} catch (error) {
 		throw new NodeOperationError(ctx.getNode(), (error as Error).message);
 	}
-	return settings.apiVersion;
-}
-
-/** Runs a loader; a 401/403 becomes a message naming the permission and the by-ID way out. */
-async function loading<T>(ctx: ILoadOptionsFunctions, what: ListName, load: () => Promise<T>) {
 	// The transport throws only NodeApiError/NodeOperationError; keep them as they are.
 	let failure: unknown;
 	try {
-		return await load();
+		const q = query(settings.apiVersion);
+		return (await listRecords(ctx, q, validator, TRANSPORT)).records;
 	} catch (error) {
 		failure = error;
 	}
@@ -56,20 +60,6 @@ async function loading<T>(ctx: ILoadOptionsFunctions, what: ListName, load: () =
 	if (refusal === undefined) throw failure;
 	throw new NodeOperationError(ctx.getNode(), refusal.message, {
 		description: `${refusal.fix}, or enter the ID with an expression.`,
-	});
-}
-
-/** Every record of a list, for a picker: the credential's API version, a refusal explained. */
-async function loadList<T>(
-	ctx: ILoadOptionsFunctions,
-	what: ListName,
-	query: (version: string) => ListQuery,
-	validator: RecordValidator<T>,
-): Promise<T[]> {
-	const version = await apiVersion(ctx);
-	return await loading(ctx, what, async () => {
-		const { records } = await listRecords(ctx, query(version), validator, TRANSPORT);
-		return records;
 	});
 }
 

@@ -1,10 +1,11 @@
-// Reads the agent-selection block both nodes show (descriptions/agentSelection.ts), with the same
-// checks and texts in both.
+// Reads the Agents block every node shows (descriptions/agentSelection.ts), with the same checks
+// and texts everywhere.
 
 import type { AgentScope } from '../history/fetchStateHistory';
 import { parseAgentIds, parseTeamIds } from '../history/agentIds';
 import type { Flavor } from '../flavors';
 import { oneOf } from './choice';
+import type { AgentSelection as AgentChoice } from '../descriptions/agentSelection';
 import type { ParameterReader } from './reader';
 
 export interface AgentSelection {
@@ -13,9 +14,14 @@ export interface AgentSelection {
 	teams?: Set<string>;
 }
 
-export function readAgentSelection(param: ParameterReader, flavor: Flavor): AgentSelection {
-	const selection = oneOf(
-		param('agentSelection', 'ids'),
+/** `fallback` is the Agents choice where the node has none stored (the description's default). */
+export function readAgentSelection(
+	param: ParameterReader,
+	flavor: Flavor,
+	fallback: AgentChoice = 'ids',
+): AgentSelection {
+	const selection = oneOf<AgentChoice>(
+		param('agentSelection', fallback),
 		['list', 'ids', 'all'],
 		'agentSelection',
 		'Agents',

@@ -22,7 +22,10 @@ export interface ListResult<T> {
 	readAtMs: number;
 }
 
-/** Stops paging once `limit` records are read (undefined = all). */
+/**
+ * Stops paging once `limit` records are read (undefined = all). The context is an argument, not
+ * `this`: TypeScript infers `T` through a call, not through `.call`.
+ */
 export async function listRecords<T>(
 	ctx: CxoneFunctions,
 	query: ListQuery,

@@ -8,7 +8,7 @@ import type { ThresholdRules } from '../thresholds';
 import { exceedsThresholdRules } from '../thresholds';
 import { agentName } from '../records/agentName';
 import { flatString, formatUtcIso, MAX_ISO_MS } from '../time/iso';
-import { checkTimeZone, getZoneFormatter } from '../time/zone';
+import { getZoneFormatter } from '../time/zone';
 import type { BoundaryMode, TimeWindow } from '../types';
 import type { StateRecord } from '../records/stateRecord';
 import { describeState, historyItem } from './stateItem';
@@ -16,7 +16,7 @@ import type { StateNameOverrides } from './stateTables';
 
 export interface NormalizerOptions {
 	flavor: Flavor;
-	/** IANA zone for `startTime` / `endTime`. */
+	/** IANA zone for `startTime` / `endTime`, checked by the Timezone parameter's reader. */
 	timeZone: string;
 	/** The requested window; used by `clip` and `startInWindow`. */
 	window: TimeWindow;
@@ -86,7 +86,6 @@ function identify(flavor: Flavor, raw: unknown): string {
 /** Builds a normalizer for one flavor, zone, window and set of options. Throws for bad options. */
 export function createNormalizer(opts: NormalizerOptions): Normalizer {
 	const { flavor, boundary, includeRaw, stateNameOverrides } = opts;
-	checkTimeZone(opts.timeZone);
 	if (boundary !== 'clip' && boundary !== 'asReturned' && boundary !== 'startInWindow') {
 		throw new Error(`Unknown boundary mode "${String(boundary)}"`);
 	}

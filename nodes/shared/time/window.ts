@@ -6,7 +6,6 @@ import { DateTime } from 'luxon';
 import { InputError } from '../errors';
 import { CHUNK_HOURS, MAX_CHUNKS, MAX_HOURS } from '../limits';
 import type { TimeWindow } from '../types';
-import { checkTimeZone } from './zone';
 
 export type WindowRange = 'lastHours' | 'today' | 'yesterday' | 'custom';
 
@@ -81,9 +80,10 @@ function dateParamToMs(value: unknown, zone: string, field: 'start' | 'end'): nu
 /**
  * The UTC window for the parameters at `nowMs`: `lastHours` ends at now; `today`/`yesterday` are
  * whole calendar days in the zone; `custom` is [start, end). Throws InputError for bad input.
+ * `timeZone` is a zone the Timezone parameter's reader has checked (parameters/timeZone.ts).
  */
 export function resolveWindow(params: WindowParams, nowMs: number): TimeWindow {
-	const zone = checkTimeZone(params.timeZone);
+	const zone = params.timeZone;
 	switch (params.range) {
 		case 'lastHours': {
 			const hours = toNumber(params.hours);

@@ -49,7 +49,7 @@ export const execute: Execute = async function (i, apiVersion) {
 			`Agent "${agentId}" is not a CXone agent ID. Pick the agent from the list, or enter its numeric ID (e.g. 39260750).`,
 		);
 	}
-	const { transport } = readRequestSettings(this, i);
+	const { transport } = readRequestSettings.call(this, i);
 	const query = oneAgentQuery(apiVersion, agentId);
 	const { records } = await listRecords(this, query, AGENT_RECORDS, transport);
 	return records.map((r) => ({ ...agentItem(r) }));

@@ -12,6 +12,7 @@ import { agentFields, agentSelector } from '../../../shared/descriptions/agentSe
 import { timeRangeProperties } from '../../../shared/descriptions/timeRange';
 import { CXONE } from '../../../shared/flavors';
 import { loadAgentDirectory } from '../../../shared/history/agentDirectory';
+import { inTeams } from '../../../shared/history/agentIds';
 import { readAgentSelection } from '../../../shared/parameters/agentSelection';
 import { itemParameters } from '../../../shared/parameters/reader';
 import { resolveTimeZone } from '../../../shared/parameters/timeZone';
@@ -37,12 +38,12 @@ export const description: INodeProperties[] = [
 
 export const execute: Execute = async function (i, apiVersion) {
 	const param = itemParameters(this, i);
-	const { agents: scope, teams } = readAgentSelection(param, CXONE);
+	const { agents: scope, teams } = readAgentSelection(param, CXONE, 'all');
 	const agents = scope.kind === 'ids' ? scope.ids : [];
 	const timeZone = resolveTimeZone(param('timezone', ''), this.getTimezone());
 	const window = readWindow(param, timeZone, Date.now());
 	const options = (param('options', {}) ?? {}) as IDataObject;
-	const { transport } = readRequestSettings(this, i);
+	const { transport } = readRequestSettings.call(this, i);
 
 	const one = agents.length === 1 ? agents[0] : undefined;
 	const query = performanceQuery(apiVersion, window, one);
@@ -62,7 +63,7 @@ export const execute: Execute = async function (i, apiVersion) {
 			teamId: info?.teamId ?? null,
 			teamName: info?.teamName ?? null,
 		});
-		if (teams !== undefined && (item.teamId === null || !teams.has(item.teamId))) continue;
+		if (!inTeams(item.teamId, teams)) continue;
 		items.push(warnings.length > 0 ? { ...item, warnings } : item);
 	}
 	return items;

@@ -9,7 +9,7 @@ import { outputModeProperties } from '../../../shared/descriptions/outputMode';
 import { thresholdProperties } from '../../../shared/descriptions/thresholds';
 import { CXONE, CXONE_STATES } from '../../../shared/flavors';
 import { InputError } from '../../../shared/errors';
-import { parseAgentIds, parseTeamIds } from '../../../shared/history/agentIds';
+import { inTeams, parseAgentIds, parseTeamIds } from '../../../shared/history/agentIds';
 import { readOutputMode } from '../../../shared/parameters/outputMode';
 import { readAgentSelection } from '../../../shared/parameters/agentSelection';
 import { itemParameters } from '../../../shared/parameters/reader';
@@ -85,7 +85,7 @@ function readAgents(
 	version: number,
 ): { agents: string[]; teams: Set<string> } {
 	if (version >= 2) {
-		const { agents, teams } = readAgentSelection(param, CXONE);
+		const { agents, teams } = readAgentSelection(param, CXONE, 'all');
 		return { agents: agents.kind === 'ids' ? agents.ids : [], teams: teams ?? new Set() };
 	}
 	const value = param('agentIds', []);
@@ -119,18 +119,14 @@ export const execute: Execute = async function (i, apiVersion) {
 		}
 		qs.updatedSince = toCxoneUtc(ms);
 	}
-	const { transport } = readRequestSettings(this, i);
+	const { transport } = readRequestSettings.call(this, i);
 	const one = agents.length === 1 ? agents[0] : undefined;
 	const query = agentStatesQuery(apiVersion, one, qs);
 	const { records, readAtMs } = await listRecords(this, query, CURRENT_STATE_RECORDS, transport);
 	const wanted = agents.length > 0 ? new Set(agents) : undefined;
 	const zoned = getZoneFormatter(zone);
 	const items = records
-		.filter(
-			(r) =>
-				(wanted === undefined || wanted.has(r.agentId)) &&
-				(teams.size === 0 || (r.teamId !== null && teams.has(r.teamId))),
-		)
+		.filter((r) => (wanted === undefined || wanted.has(r.agentId)) && inTeams(r.teamId, teams))
 		.map((r) => {
 			const d = describeState(CXONE_STATES, r.stateId, r.apiStateName, r.reasonId, r.reasonName);
 			const limitMs =

@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 ];
 
 export const execute: Execute = async function (i, apiVersion) {
-	const activeOnly = readActiveOnly(this, i);
+	const activeOnly = readActiveOnly.call(this, i);
 	const searchString = optionalText(this.getNodeParameter('searchString', i, ''));
 	const qs: IDataObject = {};
 	if (activeOnly) qs.isActive = 'true';

@@ -29,7 +29,7 @@ export const description: INodeProperties[] = [
 ];
 
 export const execute: Execute = async function (i, apiVersion) {
-	const activeOnly = readActiveOnly(this, i);
+	const activeOnly = readActiveOnly.call(this, i);
 	const teamId = optionalText(this.getNodeParameter('teamId', i, ''));
 	const qs: IDataObject = {};
 	if (activeOnly) qs[teamId === undefined ? 'isActive' : 'activeOnly'] = 'true';
