@@ -169,6 +169,15 @@ async function runNodeWorkload(w, server) {
 	};
 }
 
+/** The CXone flavor as the built tree names it: an object since flavors/, a string before. */
+function cxoneFlavor() {
+	try {
+		return load('nodes/shared/flavors/index.js').CXONE;
+	} catch {
+		return 'cxone';
+	}
+}
+
 async function runNormalizeWorkload(w, server) {
 	const { createNormalizer } = load('nodes/shared/states/normalize.js');
 	// The raw records come over HTTP once (plain http), like the pages the node receives.
@@ -186,13 +195,12 @@ async function runNormalizeWorkload(w, server) {
 		}
 	}
 	const opts = {
-		flavor: 'cxone',
+		flavor: cxoneFlavor(),
 		timeZone: w.timeZone,
 		window: w.window,
 		boundary: 'clip',
 		includeRaw: false,
-		thresholdMinutes: null,
-		thresholdLabels: [],
+		thresholds: null,
 	};
 	const times = [];
 	const cpuTimes = [];
