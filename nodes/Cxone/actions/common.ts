@@ -4,8 +4,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readCredentialSettings, requireDirectory } from '../../shared/flavors';
-import type { RecordValidator } from '../../shared/records/validate';
-import type { ListQuery } from '../../shared/resources/listRecords';
+import type { ListQuery } from '../../shared/resources/listResource';
 import { listRecords } from '../../shared/resources/listRecords';
 import { readRequestOptions } from '../../shared/parameters/requestOptions';
 import type { RequestSettings } from '../../shared/parameters/requestOptions';
@@ -93,8 +92,7 @@ export function readActiveOnly(this: IExecuteFunctions, i: number): boolean {
 }
 
 export interface GetMany<T> {
-	query: ListQuery;
-	validator: RecordValidator<T>;
+	query: ListQuery<T>;
 	activeOnly: boolean;
 	/** A filter CXone was asked to apply too: kept here in case the API ignores it. */
 	keep?: (record: T) => boolean;
@@ -112,7 +110,7 @@ export async function getMany<T extends { isActive: boolean | null }>(
 ): Promise<IDataObject[]> {
 	const limit = readLimit.call(ctx, i);
 	const { transport } = readRequestSettings.call(ctx, i);
-	const { records } = await listRecords(ctx, q.query, q.validator, transport);
+	const { records } = await listRecords(ctx, q.query, transport);
 	const kept = records.filter(
 		(r) => (!q.activeOnly || r.isActive !== false) && (q.keep === undefined || q.keep(r)),
 	);

@@ -3,7 +3,7 @@
 import type { CxoneFunctions, RequestOptions } from '../api';
 import { paginate } from '../api';
 import type { StateRecord } from '../records/stateRecord';
-import { AGENT_RECORDS, agentListQuery, nameOfAgent } from '../resources/agents';
+import { AGENTS, agentListQuery, nameOfAgent } from '../resources/agents';
 import { refusalOf } from '../resources/refusal';
 
 export interface AgentInfo {
@@ -27,13 +27,13 @@ export async function loadAgentDirectory(
 	transport: RequestOptions,
 ): Promise<AgentDirectory> {
 	const agents = new Map<string, AgentInfo>();
-	const { path, qs, format } = agentListQuery(apiVersion);
+	const query = agentListQuery(apiVersion);
 	// The transport throws only NodeApiError/NodeOperationError; keep them as they are.
 	let failure: unknown;
 	try {
-		for await (const page of paginate.call(this, { path, qs: qs ?? {}, format }, transport)) {
+		for await (const page of paginate.call(this, query, transport)) {
 			for (const raw of page.records) {
-				const parsed = AGENT_RECORDS.parse(raw);
+				const parsed = AGENTS.records.parse(raw);
 				if (!parsed.ok) continue;
 				const r = parsed.value;
 				agents.set(r.agentId, {

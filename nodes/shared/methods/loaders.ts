@@ -12,15 +12,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { RequestOptions } from '../api';
 import { CXONE_STATES, readCredentialSettings, requireDirectory } from '../flavors';
 import * as limits from '../limits';
-import type { RecordValidator } from '../records/validate';
 import type { AgentRecord } from '../resources/agents';
-import { AGENT_RECORDS, agentListQuery, agentPageQuery, nameOfAgent } from '../resources/agents';
-import type { ListQuery } from '../resources/listRecords';
+import { agentListQuery, agentPageQuery, nameOfAgent } from '../resources/agents';
+import type { ListQuery } from '../resources/listResource';
 import { listRecords } from '../resources/listRecords';
 import type { ListName } from '../resources/refusal';
 import { refusalOf } from '../resources/refusal';
-import { TEAM_RECORDS, teamListQuery } from '../resources/teams';
-import { UNAVAILABLE_CODE_RECORDS, unavailableCodeQuery } from '../resources/unavailableCodes';
+import { teamListQuery } from '../resources/teams';
+import { unavailableCodeQuery } from '../resources/unavailableCodes';
 
 const TRANSPORT: RequestOptions = {
 	maxRetries: limits.MAX_RETRIES.default,
@@ -39,8 +38,7 @@ const SEARCH_PAGE = 100;
 async function loadList<T>(
 	ctx: ILoadOptionsFunctions,
 	what: ListName,
-	query: (version: string) => ListQuery,
-	validator: RecordValidator<T>,
+	query: (version: string) => ListQuery<T>,
 ): Promise<T[]> {
 	const settings = await readCredentialSettings.call(ctx);
 	try {
@@ -52,7 +50,7 @@ async function loadList<T>(
 	let failure: unknown;
 	try {
 		const q = query(settings.apiVersion);
-		return (await listRecords(ctx, q, validator, TRANSPORT)).records;
+		return (await listRecords(ctx, q, TRANSPORT)).records;
 	} catch (error) {
 		failure = error;
 	}
@@ -82,12 +80,7 @@ function byActiveThenName(a: AgentRecord, b: AgentRecord): number {
 }
 
 export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const records = await loadList(
-		this,
-		'agents',
-		(version) => agentListQuery(version),
-		AGENT_RECORDS,
-	);
+	const records = await loadList(this, 'agents', (version) => agentListQuery(version));
 	return records.sort(byActiveThenName).map(agentOption);
 }
 
@@ -100,12 +93,7 @@ export async function searchAgents(
 	const skip = Number(paginationToken ?? 0) || 0;
 	const qs: Record<string, string | number> = { skip, top: SEARCH_PAGE };
 	if (filter !== undefined && filter.trim() !== '') qs.searchString = filter.trim();
-	const records = await loadList(
-		this,
-		'agents',
-		(version) => agentPageQuery(version, qs),
-		AGENT_RECORDS,
-	);
+	const records = await loadList(this, 'agents', (version) => agentPageQuery(version, qs));
 	const results = records.sort(byActiveThenName).map((r) => {
 		const o = agentOption(r);
 		return { name: o.name, value: r.agentId };
@@ -116,7 +104,7 @@ export async function searchAgents(
 }
 
 async function teamOptions(ctx: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const records = await loadList(ctx, 'teams', (version) => teamListQuery(version), TEAM_RECORDS);
+	const records = await loadList(ctx, 'teams', (version) => teamListQuery(version));
 	return records
 		.map((r) => ({
 			name: `${r.teamName ?? `Team ${r.teamId}`} (${r.teamId})${r.isActive === false ? ' · inactive' : ''}`,
@@ -137,11 +125,8 @@ export async function getTeamsOrBusinessUnit(
 
 /** Reason (unavailable code) names, then the state names: what a threshold or filter can name. */
 export async function getReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const codes = await loadList(
-		this,
-		'unavailable codes',
-		(version) => unavailableCodeQuery(version),
-		UNAVAILABLE_CODE_RECORDS,
+	const codes = await loadList(this, 'unavailable codes', (version) =>
+		unavailableCodeQuery(version),
 	);
 	const seen = new Set<string>();
 	const options: INodePropertyOptions[] = [];

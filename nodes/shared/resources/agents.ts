@@ -1,17 +1,15 @@
-// The agent list (`GET /agents`, paged) and one agent (`GET /agents/{agentId}`): their field
-// table, queries and item. The pickers, the agent names of state items and the CXone node's
+// The agent list (`GET /agents`, paged) and one agent (`GET /agents/{agentId}`): the field table,
+// the queries and the item. The pickers, the agent names of state items and the CXone node's
 // Agent operations read agents through here.
 
-import { cxoneList } from '../api';
-import type { FieldTable, RecordOf } from '../records/fields';
 import { agentName } from '../records/agentName';
 import { numericId, optBool, optId, optText } from '../records/kinds';
-import { validator } from '../records/validate';
-import type { ListQuery } from './listRecords';
+import type { ListQuery, ResourceRecord } from './listResource';
+import { listQuery, listResource } from './listResource';
 import { servicesPath } from './services';
 
-/** `GET /agents` and `GET /agents/{agentId}` items, read in any casing. */
-export const AGENT_FIELDS = {
+/** `GET /agents` and `GET /agents/{agentId}` items. */
+export const AGENTS = listResource('agent', 'agents', {
 	agentId: numericId,
 	firstName: optText,
 	lastName: optText,
@@ -22,27 +20,20 @@ export const AGENT_FIELDS = {
 	teamName: optText,
 	isSupervisor: optBool,
 	timeZone: optText,
-} as const satisfies FieldTable;
+});
 
-export type AgentRecord = RecordOf<typeof AGENT_FIELDS>;
-
-export const AGENT_RECORDS = validator(AGENT_FIELDS, true);
-
-const AGENTS = cxoneList('agents');
-const ONE_AGENT = cxoneList('agents', 'single');
-
-/** Every agent of the business unit; `qs` filters (isActive, searchString, teamId) or pages. */
-export function agentListQuery(apiVersion: string, qs = {}): ListQuery {
-	return { path: servicesPath(apiVersion, 'agents'), qs, format: AGENTS, what: 'agent' };
+/** Every agent of the business unit; `qs` filters (isActive, searchString, teamId). */
+export function agentListQuery(apiVersion: string, qs = {}): ListQuery<AgentRecord> {
+	return listQuery(AGENTS, servicesPath(apiVersion, 'agents'), qs);
 }
 
-/** One page of the agent list, as the searchable picker asks for it (skip/top in `qs`). */
-export function agentPageQuery(apiVersion: string, qs: object): ListQuery {
-	return { ...agentListQuery(apiVersion, qs), format: ONE_AGENT };
+/** One page of the agent list as the searchable picker asks for it (skip and top in `qs`). */
+export function agentPageQuery(apiVersion: string, qs: object): ListQuery<AgentRecord> {
+	return listQuery(AGENTS, servicesPath(apiVersion, 'agents'), { ...qs }, 'single');
 }
 
-export function oneAgentQuery(apiVersion: string, agentId: string): ListQuery {
-	return { path: servicesPath(apiVersion, 'agents', agentId), format: ONE_AGENT, what: 'agent' };
+export function oneAgentQuery(apiVersion: string, agentId: string): ListQuery<AgentRecord> {
+	return listQuery(AGENTS, servicesPath(apiVersion, 'agents', agentId), {}, 'single');
 }
 
 /** The agent's display name: "First Last", else the user name. */
@@ -69,3 +60,6 @@ export function agentItem(r: AgentRecord): AgentItem {
 		timeZone: r.timeZone,
 	};
 }
+
+/** The validated record (the table above, with its kinds' types). */
+export type AgentRecord = ResourceRecord<typeof AGENTS>;

@@ -1,20 +1,10 @@
-// Every record of one directory or real-time list (agents, teams, unavailable codes, current
-// states, performance), validated by its resource's field table: the one reader the CXone node's
-// operations and the pickers share, over the same transport as the state history.
+// Every record of one list (resources/listResource.ts), validated by its resource's field table:
+// the one reader the CXone node's operations and the pickers share, over the same transport as the
+// state history.
 
-import type { IDataObject } from 'n8n-workflow';
-
-import type { CxoneFunctions, PageFormat, RequestOptions } from '../api';
+import type { CxoneFunctions, RequestOptions } from '../api';
 import { apiError, paginate } from '../api';
-import type { RecordValidator } from '../records/validate';
-
-export interface ListQuery {
-	path: string;
-	qs?: IDataObject;
-	format: PageFormat;
-	/** What one record is, for error messages: "agent", "team". */
-	what: string;
-}
+import type { ListQuery } from './listResource';
 
 export interface ListResult<T> {
 	records: T[];
@@ -28,27 +18,23 @@ export interface ListResult<T> {
  */
 export async function listRecords<T>(
 	ctx: CxoneFunctions,
-	query: ListQuery,
-	validator: RecordValidator<T>,
+	query: ListQuery<T>,
 	transport: RequestOptions,
 	limit?: number,
 ): Promise<ListResult<T>> {
+	const { resource } = query;
 	const records: T[] = [];
 	let readAtMs = Date.now();
-	const pages = paginate.call(
-		ctx,
-		{ format: query.format, path: query.path, qs: query.qs ?? {} },
-		transport,
-	);
+	const pages = paginate.call(ctx, query, transport);
 	for await (const page of pages) {
 		readAtMs = page.readAtMs;
 		for (const raw of page.records) {
-			const parsed = validator.parse(raw);
+			const parsed = resource.records.parse(raw);
 			if (!parsed.ok) {
 				throw apiError(
 					ctx.getNode(),
 					null,
-					`CXone sent an invalid ${query.what} record: ${parsed.message}`,
+					`CXone sent an invalid ${resource.what} record: ${parsed.message}`,
 					`The list of ${query.path} held a record this node cannot read, so nothing was returned rather than part of the list.`,
 				);
 			}

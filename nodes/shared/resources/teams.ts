@@ -1,29 +1,20 @@
 // The team list (`GET /teams`, paged): its field table, query and item.
 
-import { cxoneList } from '../api';
-import type { FieldTable, RecordOf } from '../records/fields';
 import { id, optBool, optInt, optText } from '../records/kinds';
-import { validator } from '../records/validate';
-import type { ListQuery } from './listRecords';
+import type { ListQuery, ResourceRecord } from './listResource';
+import { listQuery, listResource } from './listResource';
 import { servicesPath } from './services';
 
-export const TEAM_FIELDS = {
+export const TEAMS = listResource('team', 'teams', {
 	teamId: id,
 	teamName: optText,
 	isActive: optBool,
 	agentCount: optInt,
 	description: optText,
-} as const satisfies FieldTable;
+});
 
-export type TeamRecord = RecordOf<typeof TEAM_FIELDS>;
-
-export const TEAM_RECORDS = validator(TEAM_FIELDS, true);
-
-const TEAMS = cxoneList('teams');
-
-export function teamListQuery(apiVersion: string, qs = {}): ListQuery {
-	return { path: servicesPath(apiVersion, 'teams'), qs, format: TEAMS, what: 'team' };
-}
+export const teamListQuery = (apiVersion: string, qs = {}): ListQuery<TeamRecord> =>
+	listQuery(TEAMS, servicesPath(apiVersion, 'teams'), qs);
 
 export function teamItem(r: TeamRecord): TeamRecord {
 	return {
@@ -34,3 +25,6 @@ export function teamItem(r: TeamRecord): TeamRecord {
 		description: r.description,
 	};
 }
+
+/** The validated record (the table above, with its kinds' types). */
+export type TeamRecord = ResourceRecord<typeof TEAMS>;

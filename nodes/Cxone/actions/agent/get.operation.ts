@@ -3,7 +3,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../../shared/errors';
-import { AGENT_RECORDS, agentItem, oneAgentQuery } from '../../../shared/resources/agents';
+import { agentItem, oneAgentQuery } from '../../../shared/resources/agents';
 import { listRecords } from '../../../shared/resources/listRecords';
 import type { Execute } from '../common';
 import { readRequestSettings } from '../common';
@@ -51,6 +51,6 @@ export const execute: Execute = async function (i, apiVersion) {
 	}
 	const { transport } = readRequestSettings.call(this, i);
 	const query = oneAgentQuery(apiVersion, agentId);
-	const { records } = await listRecords(this, query, AGENT_RECORDS, transport);
+	const { records } = await listRecords(this, query, transport);
 	return records.map((r) => ({ ...agentItem(r) }));
 };

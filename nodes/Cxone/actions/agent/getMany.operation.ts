@@ -3,7 +3,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { filtersCollection } from '../../../shared/descriptions/filters';
-import { AGENT_RECORDS, agentItem, agentListQuery } from '../../../shared/resources/agents';
+import { agentItem, agentListQuery } from '../../../shared/resources/agents';
 import type { Execute } from '../common';
 import { getMany, getManyProperties, optionalText, readActiveOnly } from '../common';
 
@@ -43,7 +43,6 @@ export const execute: Execute = async function (i, apiVersion) {
 	if (teamId !== undefined) qs.teamId = teamId;
 	return await getMany(this, i, {
 		query: agentListQuery(apiVersion, qs),
-		validator: AGENT_RECORDS,
 		activeOnly,
 		keep: (r) => teamId === undefined || r.teamId === teamId,
 		item: agentItem,

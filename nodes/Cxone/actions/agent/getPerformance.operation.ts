@@ -20,7 +20,7 @@ import { readWindow } from '../../../shared/parameters/window';
 import { listRecords } from '../../../shared/resources/listRecords';
 import type { Execute } from '../common';
 import { readRequestSettings } from '../common';
-import { PERFORMANCE_RECORDS, performanceItem, performanceQuery } from './performance';
+import { performanceItem, performanceQuery } from './performance';
 
 const show = { resource: ['agent'], operation: ['getPerformance'] };
 
@@ -47,7 +47,7 @@ export const execute: Execute = async function (i, apiVersion) {
 
 	const one = agents.length === 1 ? agents[0] : undefined;
 	const query = performanceQuery(apiVersion, window, one);
-	const { records } = await listRecords(this, query, PERFORMANCE_RECORDS, transport);
+	const { records } = await listRecords(this, query, transport);
 	const wanted = agents.length > 0 ? new Set(agents) : undefined;
 	const directory =
 		options.resolveAgentNames === false || records.length === 0

@@ -4,17 +4,15 @@
 // strings, any casing), the query and the item. The formulas of occupancy and workingRate are
 // CXone's, sent as they are.
 
-import { cxoneList } from '../../../shared/api';
-import type { FieldTable, RecordOf } from '../../../shared/records/fields';
 import { numericId, optDuration, optId, optInt, optNumber } from '../../../shared/records/kinds';
-import { validator } from '../../../shared/records/validate';
-import type { ListQuery } from '../../../shared/resources/listRecords';
+import type { ListQuery, ResourceRecord } from '../../../shared/resources/listResource';
+import { listQuery, listResource } from '../../../shared/resources/listResource';
 import { servicesPath } from '../../../shared/resources/services';
 import { formatUtcIso, toCxoneUtc } from '../../../shared/time/iso';
 import type { TimeWindow } from '../../../shared/types';
 
-/** `agentPerformance[]`, in CXone's order; every `…Time` is read as seconds. */
-export const PERFORMANCE_FIELDS = {
+/** `agentPerformance[]`, in CXone's order; every `…Time` is read as seconds. Not paged. */
+export const PERFORMANCE = listResource('agent performance', 'agentPerformance', {
 	agentId: numericId,
 	teamId: optId,
 	agentOffered: optInt,
@@ -39,26 +37,20 @@ export const PERFORMANCE_FIELDS = {
 	loginTime: optDuration,
 	workingRate: optNumber,
 	occupancy: optNumber,
-} as const satisfies FieldTable;
-
-export type PerformanceRecord = RecordOf<typeof PERFORMANCE_FIELDS>;
-
-export const PERFORMANCE_RECORDS = validator(PERFORMANCE_FIELDS, true);
-
-const PERFORMANCE = cxoneList('agentPerformance', 'single');
+});
 
 /** Every agent's totals over the window, or one agent's. */
 export function performanceQuery(
 	apiVersion: string,
 	window: TimeWindow,
 	agentId?: string,
-): ListQuery {
+): ListQuery<PerformanceRecord> {
 	const path =
 		agentId === undefined
 			? servicesPath(apiVersion, 'agents', 'performance')
 			: servicesPath(apiVersion, 'agents', agentId, 'performance');
 	const qs = { startDate: toCxoneUtc(window.startMs), endDate: toCxoneUtc(window.endMs) };
-	return { path, qs, format: PERFORMANCE, what: 'agent performance' };
+	return listQuery(PERFORMANCE, path, qs, 'single');
 }
 
 type Totals = Omit<PerformanceRecord, 'agentId' | 'teamId'>;
@@ -95,3 +87,6 @@ export function performanceItem(
 		...totals,
 	};
 }
+
+/** The validated record (the table above, with its kinds' types). */
+export type PerformanceRecord = ResourceRecord<typeof PERFORMANCE>;

@@ -16,7 +16,7 @@ import { itemParameters } from '../../../shared/parameters/reader';
 import type { ParameterReader } from '../../../shared/parameters/reader';
 import { readThresholdRules } from '../../../shared/parameters/thresholds';
 import { resolveTimeZone } from '../../../shared/parameters/timeZone';
-import { agentStatesQuery, CURRENT_STATE_RECORDS } from '../../../shared/resources/agentStates';
+import { agentStatesQuery } from '../../../shared/resources/agentStates';
 import { listRecords } from '../../../shared/resources/listRecords';
 import { currentStateItem, describeState } from '../../../shared/states/stateItem';
 import { toCxoneUtc } from '../../../shared/time/iso';
@@ -122,7 +122,7 @@ export const execute: Execute = async function (i, apiVersion) {
 	const { transport } = readRequestSettings.call(this, i);
 	const one = agents.length === 1 ? agents[0] : undefined;
 	const query = agentStatesQuery(apiVersion, one, qs);
-	const { records, readAtMs } = await listRecords(this, query, CURRENT_STATE_RECORDS, transport);
+	const { records, readAtMs } = await listRecords(this, query, transport);
 	const wanted = agents.length > 0 ? new Set(agents) : undefined;
 	const zoned = getZoneFormatter(zone);
 	const items = records

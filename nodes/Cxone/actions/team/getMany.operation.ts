@@ -2,7 +2,7 @@
 
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { TEAM_RECORDS, teamItem, teamListQuery } from '../../../shared/resources/teams';
+import { teamItem, teamListQuery } from '../../../shared/resources/teams';
 import type { Execute } from '../common';
 import { getMany, getManyProperties, optionalText, readActiveOnly } from '../common';
 
@@ -27,7 +27,6 @@ export const execute: Execute = async function (i, apiVersion) {
 	if (searchString !== undefined) qs.searchString = searchString;
 	return await getMany(this, i, {
 		query: teamListQuery(apiVersion, qs),
-		validator: TEAM_RECORDS,
 		activeOnly,
 		item: teamItem,
 	});

@@ -5,7 +5,6 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { apiError } from '../../../shared/api';
 import {
-	UNAVAILABLE_CODE_RECORDS,
 	unavailableCodeItem,
 	unavailableCodeQuery,
 } from '../../../shared/resources/unavailableCodes';
@@ -35,7 +34,6 @@ export const execute: Execute = async function (i, apiVersion) {
 	if (activeOnly) qs[teamId === undefined ? 'isActive' : 'activeOnly'] = 'true';
 	return await getMany(this, i, {
 		query: unavailableCodeQuery(apiVersion, teamId, qs),
-		validator: UNAVAILABLE_CODE_RECORDS,
 		activeOnly,
 		keep: (r) => {
 			if (r.id !== null) return true;
