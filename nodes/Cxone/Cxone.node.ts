@@ -21,7 +21,7 @@ export class Cxone implements INodeType {
 		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			'Answers which NICE CXone state each agent is in right now (e.g. Break), since when and for how many seconds, and whether that is longer than its threshold in minutes (overThreshold); also lists agents, teams and unavailable codes',
+			"Answers which NICE CXone state each agent is in right now (e.g. Break), since when and for how many seconds, and whether that is longer than its threshold in minutes (overThreshold); each agent's performance totals over a time range (available, ACW, login and talk seconds, occupancy); also lists agents, teams and unavailable codes",
 		defaults: { name: 'CXone' },
 		usableAsTool: true,
 		...actionNodeConnections,

@@ -48,7 +48,11 @@ export function readHistoryPlan(
 	const param = itemParameters(this, itemIndex);
 	const options = (param('options', {}) ?? {}) as IDataObject;
 
-	const { agents, teams: teamFilter } = readAgentSelection(param, credential.flavor);
+	const { agents, teams: teamFilter } = readAgentSelection(
+		param,
+		credential.flavor,
+		this.getNode().typeVersion >= 3 ? 'list' : 'ids',
+	);
 
 	const timeZone = resolveTimeZone(param('timezone', ''), this.getTimezone());
 	const window = readWindow(param, timeZone, nowMs);

@@ -28,7 +28,6 @@ export interface CursorState {
 }
 
 export interface SelectOptions {
-	/** Only for stateExceeded (version 1): the duration every state must pass. */
 	/** Only for stateExceeded: the rules that say when each state crosses its threshold. */
 	thresholds?: ThresholdRules;
 	/** How far before the cursor each poll looks again, for records CXone lists late. */

@@ -46,9 +46,9 @@ export function eventKey(event: TriggerEvent, recordId: string): string {
 export interface RecordFilter {
 	/** Team ids (exact); undefined = every team. */
 	teams?: ReadonlySet<string>;
-	/** Lower-cased names matched against `state` and `label`; undefined = every state. */
+	/** Lower-cased names matched against `state` and `label`, or state ids; undefined = every state. */
 	states?: ReadonlySet<string>;
-	/** Lower-cased names matched against `reason`; undefined = every reason (and none). */
+	/** Lower-cased names matched against `reason`, or reason ids; undefined = every reason (and none). */
 	reasons?: ReadonlySet<string>;
 }
 
@@ -57,13 +57,15 @@ export function matchesFilter(record: StateRecord, filter: RecordFilter): boolea
 	if (
 		filter.states !== undefined &&
 		!filter.states.has(record.state.toLowerCase()) &&
-		!filter.states.has(record.label.toLowerCase())
+		!filter.states.has(record.label.toLowerCase()) &&
+		!filter.states.has(String(record.stateId))
 	) {
 		return false;
 	}
 	if (
 		filter.reasons !== undefined &&
-		(record.reason === null || !filter.reasons.has(record.reason.toLowerCase()))
+		(record.reason === null || !filter.reasons.has(record.reason.toLowerCase())) &&
+		(record.reasonId === null || !filter.reasons.has(String(record.reasonId)))
 	) {
 		return false;
 	}

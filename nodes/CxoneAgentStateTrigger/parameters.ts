@@ -84,7 +84,11 @@ export function readTriggerPlan(this: IPollFunctions, credential: CredentialSett
 		thresholds = makeThresholdRules([], minutes);
 	}
 
-	const { agents, teams } = readAgentSelection(param, credential.flavor);
+	const { agents, teams } = readAgentSelection(
+		param,
+		credential.flavor,
+		this.getNode().typeVersion >= 3 ? 'list' : 'ids',
+	);
 	const stateNameOverrides = readStateNameOverrides(options.stateNameOverrides);
 
 	const lookBackMinutes = numberInRange(

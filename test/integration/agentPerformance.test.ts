@@ -77,6 +77,8 @@ describe('Agent → Get Performance against the fake CXone', () => {
 				teamName: agent.teamName,
 				windowStartUtc: TUE,
 				windowEndUtc: WED,
+				windowStart: '2024-05-07T00:00:00.000+00:00',
+				windowEnd: '2024-05-08T00:00:00.000+00:00',
 			});
 		}
 	});
@@ -150,5 +152,17 @@ describe('Agent → Get Performance against the fake CXone', () => {
 		expect(items.map((i) => i.availableTime)).toEqual(
 			items.map((i) => expected.find((r) => r.agentId === i.agentId)!.availableTime),
 		);
+	});
+
+	it('no agent of the picked team: one noRecords item, not silence', async () => {
+		const items = await performance({ teamList: ['205999'], timezone: 'America/New_York' });
+		expect(items).toEqual([
+			{
+				itemType: 'noRecords',
+				message: 'No agent activity in this window',
+				windowStartUtc: TUE,
+				windowEndUtc: WED,
+			},
+		]);
 	});
 });

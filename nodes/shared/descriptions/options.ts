@@ -45,14 +45,25 @@ export const stateNameOverridesOption: INodeProperties = {
 		'State ID to name, for tenants whose IDs differ: "ID=name" pairs separated by commas or lines, or a JSON object',
 };
 
-/** The Options collection: this node's own options, then the transport options both nodes offer. */
-export function optionsCollection(own: INodeProperties[]): INodeProperties {
+/** The transport options of an operation that sends one request (no paging, no parallel pages). */
+export const singleRequestOptions = requestOptions.filter(
+	(o) => o.name === 'maxRetries' || o.name === 'timeoutSeconds',
+);
+
+/**
+ * The Options collection: this node's own options, then the transport options every node offers
+ * (or `transport`, those that apply).
+ */
+export function optionsCollection(
+	own: INodeProperties[],
+	transport: INodeProperties[] = requestOptions,
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...own, ...requestOptions],
+		options: [...own, ...transport],
 	};
 }

@@ -1,5 +1,5 @@
 // What differs between the two APIs a credential can speak, as one object chosen once from the
-// credential (flavors/index.ts): the state-history endpoint and its paging, the field table, the
+// credential (flavors/credentialSettings.ts): the state-history endpoint and its paging, the field table, the
 // rule that ends a state, the state tables, and what else the API offers. Nothing outside
 // flavors/ compares a flavor's name.
 

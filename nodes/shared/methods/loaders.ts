@@ -42,7 +42,7 @@ async function loadList<T>(
 ): Promise<T[]> {
 	const settings = await readCredentialSettings.call(ctx);
 	try {
-		requireDirectory(settings.flavor, 'Lists');
+		requireDirectory(settings.flavor, 'Lists', ', or enter IDs by expression');
 	} catch (error) {
 		throw new NodeOperationError(ctx.getNode(), (error as Error).message);
 	}

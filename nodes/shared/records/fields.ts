@@ -11,6 +11,7 @@ import {
 	optDuration,
 	optId,
 	optInstant,
+	lenient,
 	optBool,
 	optInt,
 	optRef,
@@ -53,11 +54,12 @@ export const CXONE_FIELDS = {
 	// Name parts, joined by the one name rule (records/agentName.ts) when agentName is absent.
 	firstName: optText,
 	lastName: optText,
-	contactId: { kind: optRef, output: true },
-	skillId: { kind: optRef, output: true },
+	// Carried as they are; a value the node cannot read is null, never an invalid record.
+	contactId: { kind: lenient(optRef), output: true },
+	skillId: { kind: lenient(optRef), output: true },
 	skillName: { kind: optText, output: true },
-	mediaTypeName: { kind: optText, output: true },
-	isOutbound: { kind: optBool, output: true },
+	mediaTypeName: { kind: lenient(optText), output: true },
+	isOutbound: { kind: lenient(optBool), output: true },
 } as const satisfies FieldTable;
 
 /** Reporting API v2 `records[]`, in the order errors name the fields. */

@@ -26,6 +26,8 @@ export interface Kind<T> {
 	readonly optional: boolean;
 	readonly expected: string;
 	readonly jsonType: 'numberOrString' | 'string' | 'boolean';
+	/** A value it cannot read is null rather than an invalid record (fields the node only carries). */
+	readonly lenient?: true;
 	/** Never set: carries the value type. */
 	readonly value?: T;
 }
@@ -33,6 +35,7 @@ export interface Kind<T> {
 const INTEGER = /^\s*-?\d+\s*$/;
 const DECIMAL = /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
 const NUMERIC_ID = /^-?\d+$/;
+const ZERO = /^0+$/;
 
 function toInt(v: unknown): number | undefined {
 	if (typeof v === 'number') return Number.isSafeInteger(v) ? v : undefined;
@@ -74,14 +77,17 @@ function toOptText(v: unknown): string | null | undefined {
 	return undefined;
 }
 
-/** A flag: JSON booleans, "true"/"false" in any casing, 1/0 (older APIs send flags as numbers). */
+/**
+ * A flag: JSON booleans, "true"/"false" or "yes"/"no" (or "y"/"n") in any casing, 1/0 (older APIs
+ * send flags as numbers or as text).
+ */
 function toBool(v: unknown): boolean | undefined {
 	if (typeof v === 'boolean') return v;
 	if (v === 1 || v === 0) return v === 1;
 	if (typeof v === 'string') {
 		const t = v.trim().toLowerCase();
-		if (t === 'true' || t === '1') return true;
-		if (t === 'false' || t === '0') return false;
+		if (t === 'true' || t === '1' || t === 'yes' || t === 'y') return true;
+		if (t === 'false' || t === '0' || t === 'no' || t === 'n') return false;
 	}
 	return undefined;
 }
@@ -129,6 +135,11 @@ export const duration = kind<number>('duration', false, 'numberOrString');
 export const optDuration = kind<number | null>('duration', true, 'numberOrString');
 export const optBool = kind<boolean | null>('bool', true, 'boolean');
 
+/** `k`, optional, with a value it cannot read taken as null: for fields the node only carries. */
+export function lenient<T>(k: Kind<T>): Kind<T | null> {
+	return { ...k, optional: true, lenient: true };
+}
+
 /**
  * The value of `v` as `kind`: null for absent (optional kinds only), undefined for invalid. One
  * switch with direct calls, not a function per kind: the coercers inline into it, where a call
@@ -147,7 +158,7 @@ export function readField(kind: Kind<unknown>, v: unknown): unknown {
 			return toId(v, false);
 		case 'ref': {
 			const ref = toId(v, false);
-			return ref === '0' ? null : ref;
+			return ref !== undefined && ZERO.test(ref) ? null : ref;
 		}
 		case 'text': {
 			const text = toOptText(v);
@@ -165,7 +176,7 @@ export function readField(kind: Kind<unknown>, v: unknown): unknown {
 
 /** Whether `v` has the JSON type the kind takes (content is checked by `read`). */
 export function hasJsonType(kind: Kind<unknown>, v: unknown): boolean {
-	if (v === undefined || v === null) return kind.optional;
+	if (kind.lenient === true || v === undefined || v === null) return kind.optional;
 	if (typeof v === 'string') return true;
 	if (typeof v === 'boolean') return kind.jsonType === 'boolean';
 	return kind.jsonType !== 'string' && typeof v === 'number' && !Number.isNaN(v);

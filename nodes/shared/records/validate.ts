@@ -69,8 +69,10 @@ function read(c: Compiled, o: Raw): Raw | undefined {
 	const out: Raw = { ...c.template };
 	for (const row of c.own) {
 		const v = readField(row.kind, o[row.lookup]);
-		if (v === undefined) return undefined;
-		out[row.name] = v;
+		if (v === undefined) {
+			if (row.kind.lenient !== true) return undefined;
+			out[row.name] = null;
+		} else out[row.name] = v;
 	}
 	for (const f of c.filled) {
 		let joined: unknown = null;
@@ -120,7 +122,9 @@ function explain(c: Compiled, raw: unknown): { ok: false; field: string; message
 	}
 	let failing = c.rows.filter((row) => !hasJsonType(row.kind, raw[row.lookup]));
 	if (failing.length === 0)
-		failing = c.rows.filter((row) => readField(row.kind, raw[row.lookup]) === undefined);
+		failing = c.rows.filter(
+			(row) => row.kind.lenient !== true && readField(row.kind, raw[row.lookup]) === undefined,
+		);
 	const shown = failing
 		.slice(0, 3)
 		.map(

@@ -1,7 +1,16 @@
 // Each agent's state right now (Real-Time Data API, `GET /agents/states` or
 // `/agents/{agentId}/states`): its field table and query; states/stateItem.ts builds the item.
 
-import { int, numericId, optBool, optId, optInstant, optInt, optText } from '../records/kinds';
+import {
+	int,
+	numericId,
+	optBool,
+	optId,
+	optInstant,
+	optInt,
+	optRef,
+	optText,
+} from '../records/kinds';
 import type { ListQuery, ResourceRecord } from './listResource';
 import { listQuery, listResource } from './listResource';
 import { servicesPath } from './services';
@@ -23,7 +32,7 @@ export const CURRENT_STATES = listResource('agent state', 'agentStates', {
 	teamName: optText,
 	isACW: { kind: optBool, as: 'isAcw' },
 	skillName: optText,
-	contactId: optId,
+	contactId: optRef,
 });
 
 /** Every agent's current state, or one agent's. */

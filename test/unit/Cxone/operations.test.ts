@@ -490,7 +490,7 @@ describe('Agent State: Get Current', () => {
 			runCxone(base, { credentials: { apiFlavor: 'reportingV2' } }),
 		).rejects.toMatchObject({
 			message:
-				'The CXone node\'s agents, teams, unavailable codes, states and performance come from the CXone API, and this credential uses the "Reporting API v2" flavor, which has no agent, team or unavailable-code lists. Choose a credential with API Flavor "CXone Reporting API", or enter IDs by expression.',
+				'The CXone node\'s agents, teams, unavailable codes, states and performance come from the CXone API, and this credential uses the "Reporting API v2" flavor, which has no agent, team or unavailable-code lists. Choose a credential with API Flavor "CXone Reporting API".',
 			description: 'Check the "credential" parameter.',
 		});
 	});

@@ -359,3 +359,27 @@ describe('version 3: the filters picked from the reasons list', () => {
 		expect(hit.map((j) => [j.recordId, j.reason])).toEqual([[rid(2), 'Break']]);
 	});
 });
+
+describe('version 3: a reason or state given by ID', () => {
+	it('matches the reason id (a Lunch coded 77) and the state id', async () => {
+		const ctx = trigger({ event: 'stateEnded', filters: { reasons: ['77'], states: ['2'] } }, 3);
+		await pollAt(ctx, '2024-05-01T12:00:00Z');
+		fake.states.push(
+			{
+				stateIndex: 1,
+				start: '2024-05-01T12:01:00Z',
+				end: '2024-05-01T12:10:00Z',
+				reason: 'Lunch',
+				reasonId: 77,
+			},
+			{
+				stateIndex: 2,
+				start: '2024-05-01T12:10:00Z',
+				end: '2024-05-01T12:20:00Z',
+				reason: 'Break',
+			},
+		);
+		const hit = await pollAt(ctx, '2024-05-01T12:25:00Z');
+		expect(hit.map((j) => [j.recordId, j.reason])).toEqual([[rid(1), 'Lunch']]);
+	});
+});

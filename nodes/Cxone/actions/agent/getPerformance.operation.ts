@@ -6,6 +6,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import {
 	optionsCollection,
 	resolveAgentNamesOption,
+	singleRequestOptions,
 	timezoneProperty,
 } from '../../../shared/descriptions/options';
 import { agentFields, agentSelector } from '../../../shared/descriptions/agentSelection';
@@ -18,6 +19,8 @@ import { itemParameters } from '../../../shared/parameters/reader';
 import { resolveTimeZone } from '../../../shared/parameters/timeZone';
 import { readWindow } from '../../../shared/parameters/window';
 import { listRecords } from '../../../shared/resources/listRecords';
+import { formatUtcIso } from '../../../shared/time/iso';
+import { getZoneFormatter } from '../../../shared/time/zone';
 import type { Execute } from '../common';
 import { readRequestSettings } from '../common';
 import { performanceItem, performanceQuery } from './performance';
@@ -31,7 +34,7 @@ export const description: INodeProperties[] = [
 	...timeRangeProperties(show),
 	{ ...timezoneProperty('the time range'), displayOptions: { show } },
 	{
-		...optionsCollection([resolveAgentNamesOption('per input item')]),
+		...optionsCollection([resolveAgentNamesOption('per input item')], singleRequestOptions),
 		displayOptions: { show },
 	},
 ];
@@ -45,26 +48,39 @@ export const execute: Execute = async function (i, apiVersion) {
 	const options = (param('options', {}) ?? {}) as IDataObject;
 	const { transport } = readRequestSettings.call(this, i);
 
-	const one = agents.length === 1 ? agents[0] : undefined;
-	const query = performanceQuery(apiVersion, window, one);
-	const { records } = await listRecords(this, query, transport);
+	// An empty window (Today at local midnight) has no totals: CXone is not asked.
+	const { records } =
+		window.endMs > window.startMs
+			? await listRecords(this, performanceQuery(apiVersion, window, one(agents)), transport)
+			: { records: [] };
 	const wanted = agents.length > 0 ? new Set(agents) : undefined;
 	const directory =
 		options.resolveAgentNames === false || records.length === 0
 			? undefined
 			: await loadAgentDirectory.call(this, apiVersion, transport);
 	const warnings = directory !== undefined && !directory.ok ? [directory.warning] : [];
+	const zoned = getZoneFormatter(timeZone);
 	const items: IDataObject[] = [];
 	for (const r of records) {
 		if (wanted !== undefined && !wanted.has(r.agentId)) continue;
 		const info = directory?.ok ? directory.agents.get(r.agentId) : undefined;
-		const item = performanceItem(r, window, {
-			agentName: info?.agentName ?? null,
-			teamId: info?.teamId ?? null,
-			teamName: info?.teamName ?? null,
-		});
+		const item = performanceItem(r, window, zoned, info);
 		if (!inTeams(item.teamId, teams)) continue;
 		items.push(warnings.length > 0 ? { ...item, warnings } : item);
 	}
+	// Nothing found is an answer, not silence, as in the history node.
+	if (items.length === 0) {
+		items.push({
+			itemType: 'noRecords',
+			message: 'No agent activity in this window',
+			windowStartUtc: formatUtcIso(window.startMs),
+			windowEndUtc: formatUtcIso(window.endMs),
+		});
+	}
 	return items;
 };
+
+/** The one agent asked for, whose own endpoint answers; undefined for several or all. */
+function one(agents: string[]): string | undefined {
+	return agents.length === 1 ? agents[0] : undefined;
+}

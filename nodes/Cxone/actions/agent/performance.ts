@@ -4,11 +4,20 @@
 // strings, any casing), the query and the item. The formulas of occupancy and workingRate are
 // CXone's, sent as they are.
 
-import { numericId, optDuration, optId, optInt, optNumber } from '../../../shared/records/kinds';
+import {
+	lenient,
+	numericId,
+	optDuration,
+	optId,
+	optInt,
+	optNumber,
+} from '../../../shared/records/kinds';
 import type { ListQuery, ResourceRecord } from '../../../shared/resources/listResource';
 import { listQuery, listResource } from '../../../shared/resources/listResource';
 import { servicesPath } from '../../../shared/resources/services';
 import { formatUtcIso, toCxoneUtc } from '../../../shared/time/iso';
+import type { AgentInfo } from '../../../shared/history/agentDirectory';
+import type { ZoneFormatter } from '../../../shared/time/zone';
 import type { TimeWindow } from '../../../shared/types';
 
 /** `agentPerformance[]`, in CXone's order; every `…Time` is read as seconds. Not paged. */
@@ -33,10 +42,10 @@ export const PERFORMANCE = listResource('agent performance', 'agentPerformance',
 	unavailableTime: optDuration,
 	acwTime: optDuration,
 	refused: optInt,
-	percentRefused: optNumber,
+	percentRefused: lenient(optNumber),
 	loginTime: optDuration,
-	workingRate: optNumber,
-	occupancy: optNumber,
+	workingRate: lenient(optNumber),
+	occupancy: lenient(optNumber),
 });
 
 /** Every agent's totals over the window, or one agent's. */
@@ -55,7 +64,7 @@ export function performanceQuery(
 
 type Totals = Omit<PerformanceRecord, 'agentId' | 'teamId'>;
 
-/** One agent's totals: who, the window, then CXone's figures (times in seconds). */
+/** One agent's totals: who, the window (UTC and in the chosen zone), then CXone's figures. */
 export type PerformanceItem = {
 	agentId: string;
 	agentName: string | null;
@@ -63,27 +72,28 @@ export type PerformanceItem = {
 	teamName: string | null;
 	windowStartUtc: string;
 	windowEndUtc: string;
+	windowStart: string;
+	windowEnd: string;
 } & Totals;
-
-export interface AgentNaming {
-	agentName: string | null;
-	teamId: string | null;
-	teamName: string | null;
-}
 
 export function performanceItem(
 	r: PerformanceRecord,
 	window: TimeWindow,
-	naming: AgentNaming,
+	zoned: ZoneFormatter,
+	info: AgentInfo = {},
 ): PerformanceItem {
 	const { agentId, teamId, ...totals } = r;
+	const team = teamId ?? info.teamId ?? null;
 	return {
 		agentId,
-		agentName: naming.agentName,
-		teamId: teamId ?? naming.teamId,
-		teamName: naming.teamName,
+		agentName: info.agentName ?? null,
+		teamId: team,
+		// The list's team name only for the team the totals name (an agent may have moved since).
+		teamName: team !== null && team === info.teamId ? (info.teamName ?? null) : null,
 		windowStartUtc: formatUtcIso(window.startMs),
 		windowEndUtc: formatUtcIso(window.endMs),
+		windowStart: zoned(window.startMs),
+		windowEnd: zoned(window.endMs),
 		...totals,
 	};
 }
