@@ -36,6 +36,11 @@ export const V2_STATES: StateTables = {
 export const REPORTING_V2: Flavor = {
 	id: 'reportingV2',
 	label: 'Reporting API v2',
+	// What sets it apart: one agent per query, ids as text, no directory, ends sent with records.
+	allAgents: false,
+	numericAgentIds: false,
+	directory: false,
+	endsAtNextState: false,
 	records: V2_RECORDS,
 	identityFields: ['user_id', 'start_time', 'state_index'],
 	endField: 'end_time',
@@ -54,10 +59,6 @@ export const REPORTING_V2: Flavor = {
 		}
 		return { endMs, reportedEndMs: endMs, isOpen: r.endMs === null || r.endMs === undefined };
 	},
-	endsAtNextState: false,
-	allAgents: false,
-	numericAgentIds: false,
-	directory: false,
 	stateHistory({ agentId, window, timeZone }) {
 		const qs = {
 			user_id: agentId,

@@ -15,12 +15,13 @@ export type UnavailableCodeRecord = ResourceRecord<typeof UNAVAILABLE_CODES>;
  */
 export const UNAVAILABLE_CODES = listResource('unavailable code', 'unavailableCodes', {
 	id: optInt,
-	outStateId: { kind: optInt, fills: 'id' },
 	name: optText,
-	outStateName: { kind: optText, fills: 'name' },
 	isActive: optBool,
 	isAcw: optBool,
 	agentTimeoutMins: optInt,
+	// The other list's names of the same fields, read where the names above are absent.
+	outStateId: { kind: optInt, fills: 'id' },
+	outStateName: { kind: optText, fills: 'name' },
 	agentTimeout: { kind: optInt, fills: 'agentTimeoutMins' },
 });
 

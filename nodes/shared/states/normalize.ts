@@ -116,7 +116,8 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 		}
 		const c = parsed.value;
 		const { startMs } = c;
-		const { endMs, reportedEndMs, isOpen } = flavor.end(c, { readAtMs, readSinceMs }, knownEndMs);
+		const end = flavor.end(c, { readAtMs, readSinceMs }, knownEndMs);
+		const { endMs, reportedEndMs, isOpen } = end;
 		if (endMs < startMs) {
 			return {
 				ok: false,
@@ -165,24 +166,7 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 		const name =
 			c.agentName ??
 			(c.firstName === undefined ? null : agentName(c.firstName ?? null, c.lastName ?? null));
-		const record = historyItem(
-			{
-				recordId,
-				agentId: c.agentId,
-				agentName: name,
-				teamId: c.teamId,
-				teamName: c.teamName,
-				agentSessionId: c.agentSessionId,
-				stateIndex: c.stateIndex,
-				stateId: c.stateId,
-				startMs,
-				endMs,
-				isOpen,
-			},
-			d,
-			zoned,
-			startTimeUtc,
-		);
+		const record = historyItem(c, recordId, name, d, end, zoned, startTimeUtc);
 		// Fields the table carries as they are (records/fields.ts, rows with `output: true`).
 		for (let i = 0; i < output.length; i++) {
 			const field = output[i];

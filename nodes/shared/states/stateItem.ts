@@ -5,6 +5,7 @@
 import type { StateTables } from '../flavors';
 import { agentName } from '../records/agentName';
 import { formatDuration } from '../records/durations';
+import type { ValidRecord } from '../records/fields';
 import type { StateCategory, StateRecord } from '../records/stateRecord';
 import { formatUtcIso } from '../time/iso';
 import type { ZoneFormatter } from '../time/zone';
@@ -49,41 +50,37 @@ export function describeState(
 	};
 }
 
-/** What a history item is built from: the validated record's parts and where it ends. */
-export interface HistoryParts {
-	recordId: string;
-	agentId: string;
-	agentName: string | null;
-	teamId: string | null;
-	teamName: string | null;
-	agentSessionId: string | null;
-	stateIndex: number | null;
-	stateId: number;
-	startMs: number;
+/** Where a history state ends, as the flavor's end rule (flavors/) decided it. */
+export interface HistoryEnd {
 	endMs: number;
 	isOpen: boolean;
 }
 
 /**
  * One state of the history as the nodes output it (records/stateRecord.ts), in the contract's
- * order; the caller adds the window, threshold and carried fields. One literal: built key by key,
- * the object's storage grew (was reallocated) several times per record.
+ * order, from its validated record `r`; the caller adds the window, threshold and carried fields.
+ * One literal and no intermediate object: this runs once per record, and built key by key the
+ * object's storage grew (was reallocated) several times.
  */
 export function historyItem(
-	p: HistoryParts,
+	r: ValidRecord,
+	recordId: string,
+	agentName: string | null,
 	d: StateDescription,
+	end: HistoryEnd,
 	zoned: ZoneFormatter,
 	startTimeUtc: string,
 ): StateRecord {
-	const { recordId, agentId, isOpen, endMs } = p;
-	const durationSeconds = (endMs - p.startMs) / 1000;
+	const { agentId } = r;
+	const { endMs, isOpen } = end;
+	const durationSeconds = (endMs - r.startMs) / 1000;
 	const record: StateRecord = {
 		recordId,
 		agentId,
-		teamId: p.teamId,
-		agentSessionId: p.agentSessionId,
-		stateIndex: p.stateIndex,
-		stateId: p.stateId,
+		teamId: r.teamId,
+		agentSessionId: r.agentSessionId,
+		stateIndex: r.stateIndex,
+		stateId: r.stateId,
 		state: d.state,
 		reasonId: d.reasonId,
 		reason: d.reason,
@@ -92,20 +89,20 @@ export function historyItem(
 		startTimeUtc,
 		// An open state has no end yet; its duration runs to the read instant.
 		endTimeUtc: isOpen ? null : formatUtcIso(endMs),
-		startTime: zoned(p.startMs),
+		startTime: zoned(r.startMs),
 		endTime: isOpen ? null : zoned(endMs),
 		durationSeconds,
 		durationFormatted: formatDuration(durationSeconds),
 		isOpen,
 	};
 	// Optional names sit after agentId: a spread keeps the leading keys' order (and values).
-	const { agentName: name, teamName } = p;
-	if (name === null && teamName === null) return record;
+	const { teamName } = r;
+	if (agentName === null && teamName === null) return record;
 	const rest: Omit<StateRecord, 'recordId' | 'agentId'> = record;
-	if (name === null) return { recordId, agentId, teamName: teamName as string, ...rest };
+	if (agentName === null) return { recordId, agentId, teamName: teamName as string, ...rest };
 	return teamName !== null
-		? { recordId, agentId, agentName: name, teamName, ...rest }
-		: { recordId, agentId, agentName: name, ...rest };
+		? { recordId, agentId, agentName, teamName, ...rest }
+		: { recordId, agentId, agentName, ...rest };
 }
 
 /** An agent's state right now (CXone node, Agent State → Get Current). */
