@@ -142,7 +142,8 @@ function cxoneRecord(view, nowMs, seed, openState = 'elapsed') {
 		outStateId: num(kind.outStateId),
 		outStateDescription: kind.outStateDescription,
 		duration,
-		isOutbound: c ? c.isOutbound : false,
+		// Flags as text too, for the agents that send numbers as strings.
+		isOutbound: agent.stringNumbers ? String(c ? c.isOutbound : false) : c ? c.isOutbound : false,
 		isNaturalCalling: kindIndex === K.OUTBOUND && h % 5 === 0,
 		stationId: num(agent.stationId),
 		stationName: agent.stationName,
