@@ -7,9 +7,9 @@ import {
 	createFakeCxone,
 	PERFORMANCE_KEYS,
 	type CanonicalRecord,
-	type FakeCxone,
 	type FakeCxonePerformanceRow,
 } from '../fake-cxone';
+import { FakeClient } from '../helpers/fakeClient';
 
 type Json = Record<string, unknown>;
 
@@ -179,45 +179,7 @@ function expectedRows(
 	return rows;
 }
 
-class Client {
-	token = '';
-
-	constructor(private readonly fake: FakeCxone) {}
-
-	get url(): string {
-		return this.fake.url as string;
-	}
-
-	async login(): Promise<void> {
-		const c = this.fake.credentials;
-		const res = await fetch(`${this.url}/auth/token`, {
-			method: 'POST',
-			headers: {
-				'Content-Type': 'application/x-www-form-urlencoded',
-				Authorization: `Basic ${Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')}`,
-			},
-			body: new URLSearchParams({
-				grant_type: 'password',
-				username: c.accessKeyId,
-				password: c.accessKeySecret,
-			}).toString(),
-		});
-		expect(res.status).toBe(200);
-		this.token = ((await res.json()) as Json).access_token as string;
-	}
-
-	async get(path: string): Promise<Response> {
-		return await fetch(`${this.url}${path}`, {
-			headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json' },
-		});
-	}
-
-	async getJson(path: string): Promise<Json> {
-		const res = await this.get(path);
-		expect(res.status).toBe(200);
-		return (await res.json()) as Json;
-	}
-
+class Client extends FakeClient {
 	/** GET agents/performance or agents/{agentId}/performance for the window. */
 	async performance(startMs: number, endMs: number, agentId?: number): Promise<Response> {
 		const q = new URLSearchParams({ startDate: iso(startMs), endDate: iso(endMs) });

@@ -4,6 +4,7 @@
 import { DateTime } from 'luxon';
 
 import { createFakeCxone, type CanonicalRecord } from '../fake-cxone';
+import { FakeClient } from '../helpers/fakeClient';
 
 type Json = Record<string, unknown>;
 
@@ -103,29 +104,14 @@ describe('fake CXone timeShiftMs', () => {
 			});
 			fake.setNow(NOW + SHIFT);
 			// The API serves the shifted states (its token and history routes are unchanged).
-			const c = fake.credentials;
-			const token = await fetch(`${fake.url as string}/auth/token`, {
-				method: 'POST',
-				headers: {
-					'Content-Type': 'application/x-www-form-urlencoded',
-					Authorization: `Basic ${Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')}`,
-				},
-				body: new URLSearchParams({
-					grant_type: 'password',
-					username: c.accessKeyId,
-					password: c.accessKeySecret,
-				}).toString(),
-			});
-			const { access_token } = (await token.json()) as { access_token: string };
+			const client = new FakeClient(fake);
+			await client.login();
 			const q = new URLSearchParams({
 				startDate: new Date(NOW - DAY + SHIFT).toISOString(),
 				endDate: new Date(NOW + SHIFT).toISOString(),
 				top: '10000',
 			});
-			const res = await fetch(`${fake.url as string}${V}/agents/state-history?${q.toString()}`, {
-				headers: { Authorization: `Bearer ${access_token}`, Accept: 'application/json' },
-			});
-			const page = (await res.json()) as Json;
+			const page = await client.getJson<Json>(`${V}/agents/state-history?${q.toString()}`);
 			expect(page.agentStateHistory).toEqual(
 				fake.recordsFor({ all: true, startMs: NOW - DAY + SHIFT, endMs: NOW + SHIFT }),
 			);
