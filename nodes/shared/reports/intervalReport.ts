@@ -26,10 +26,13 @@ export interface IntervalReportOptions {
 	credit: CreditMode;
 	/** When CXone answered: an interval that ends after it is not complete. */
 	readAtMs: number;
+	/** Whether a reason is an after-call-work code (the wide form's acwSeconds). */
+	isAcw?: (reason: string) => boolean;
 }
 
-/** One row of the long form: a group's time with one key in one interval. */
-export interface IntervalRow {
+/** Who and when, as every row of either form starts: the group and the interval. */
+export interface IntervalHeader {
+	/** The upsert key: `{groupId}|{intervalStartUtc}|{intervalMinutes}`, then `|{key}` in the long form. */
 	recordId: string;
 	agentId: string | null;
 	agentName: string | null;
@@ -40,6 +43,27 @@ export interface IntervalRow {
 	intervalEndUtc: string;
 	intervalDate: string;
 	intervalMinutes: number;
+}
+
+/** One row of the wide form: a group's interval, every category's time, zeros included. */
+export interface IntervalSummaryRow extends IntervalHeader {
+	loggedInSeconds: number;
+	availableSeconds: number;
+	/** Contacts and consults. */
+	workingSeconds: number;
+	acwSeconds: number;
+	/** Unavailable with any other reason, or none. */
+	unavailableSeconds: number;
+	loggedOutSeconds: number;
+	byLabel: Record<string, number>;
+	/** (working + ACW) ÷ (working + ACW + available) × 100, 2 decimals; null when that is 0. */
+	occupancyPct: number | null;
+	includesOpenTime: boolean;
+	complete: boolean;
+}
+
+/** One row of the long form: a group's time with one key in one interval. */
+export interface IntervalRow extends IntervalHeader {
 	label: string | null;
 	state: string | null;
 	reason: string | null;
@@ -59,6 +83,29 @@ interface Group {
 	teamName: string | null;
 	/** Key → the key's fields and its cells by interval index. */
 	keys: Map<string, KeyCells>;
+	/** The wide form's tallies by interval index. */
+	wide: Map<number, WideCell>;
+}
+
+interface WideCell {
+	ms: Record<'available' | 'working' | 'acw' | 'unavailable' | 'loggedOut' | 'loggedIn', number>;
+	byLabel: Map<string, number>;
+	open: boolean;
+}
+
+/** Which tally of the wide form a state's time goes to. */
+function tallyOf(r: StateRecord, isAcw: (reason: string) => boolean): keyof WideCell['ms'] | null {
+	switch (r.category) {
+		case 'available':
+		case 'working':
+		case 'loggedOut':
+		case 'loggedIn':
+			return r.category;
+		case 'unavailable':
+			return r.reason !== null && isAcw(r.reason) ? 'acw' : 'unavailable';
+		default:
+			return null;
+	}
 }
 
 interface KeyCells {
@@ -77,7 +124,7 @@ interface Cell {
 }
 
 /** The group a record belongs to; records without a team are grouped under team "none". */
-function groupOf(r: StateRecord, by: GroupBy): Omit<Group, 'keys'> {
+function groupOf(r: StateRecord, by: GroupBy): Omit<Group, 'keys' | 'wide'> {
 	if (by === 'all') {
 		return { id: 'all', agentId: null, agentName: null, teamId: null, teamName: null };
 	}
@@ -129,8 +176,9 @@ export class IntervalReport {
 		const endMs = startMs + Math.round(r.durationSeconds * 1000);
 		const g = groupOf(r, this.opts.groupBy);
 		let group = this.groups.get(g.id);
-		if (group === undefined) this.groups.set(g.id, (group = { ...g, keys: new Map() }));
-		else if (group.agentName === null && g.agentName !== null) group.agentName = g.agentName;
+		if (group === undefined) {
+			this.groups.set(g.id, (group = { ...g, keys: new Map(), wide: new Map() }));
+		} else if (group.agentName === null && g.agentName !== null) group.agentName = g.agentName;
 		const [key, fields] = keyOf(r, this.opts.breakDown);
 		let k = group.keys.get(key);
 		if (k === undefined) group.keys.set(key, (k = { ...fields, cells: new Map() }));
@@ -142,6 +190,8 @@ export class IntervalReport {
 		}
 		const startIndex = intervalIndexAt(this.intervals, startMs);
 		const cells = k.cells;
+		const wide = group.wide;
+		const tally = tallyOf(r, this.opts.isAcw ?? ((reason) => reason.toLowerCase() === 'acw'));
 		creditState(this.intervals, this.opts.window, startMs, endMs, this.opts.credit, (i, ms) => {
 			let cell = cells.get(i);
 			if (cell === undefined)
@@ -150,6 +200,11 @@ export class IntervalReport {
 			cell.segments++;
 			if (i === startIndex) cell.started++;
 			if (r.isOpen) cell.open = true;
+			let w = wide.get(i);
+			if (w === undefined) wide.set(i, (w = emptyWide()));
+			if (tally !== null) w.ms[tally] += ms;
+			w.byLabel.set(r.label, (w.byLabel.get(r.label) ?? 0) + ms);
+			if (r.isOpen) w.open = true;
 		});
 	}
 
@@ -172,13 +227,63 @@ export class IntervalReport {
 		return out;
 	}
 
+	/**
+	 * The wide form: one row per group and interval, for every interval of the window and every
+	 * group with a state in it, zeros included.
+	 */
+	summaryRows(): IntervalSummaryRow[] {
+		const out: IntervalSummaryRow[] = [];
+		const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+		for (const id of [...this.groups.keys()].sort(byId)) {
+			const group = this.groups.get(id) as Group;
+			for (let i = 0; i < this.intervals.length; i++) {
+				const w = group.wide.get(i) ?? emptyWide();
+				const s = (ms: number) => ms / 1000;
+				const { available, working, acw, unavailable, loggedOut, loggedIn } = w.ms;
+				const busy = working + acw;
+				out.push({
+					...this.header(group, i),
+					loggedInSeconds: s(available + working + acw + unavailable + loggedIn),
+					availableSeconds: s(available),
+					workingSeconds: s(working),
+					acwSeconds: s(acw),
+					unavailableSeconds: s(unavailable),
+					loggedOutSeconds: s(loggedOut),
+					byLabel: Object.fromEntries([...w.byLabel].map(([label, ms]) => [label, s(ms)])),
+					occupancyPct:
+						busy + available === 0 ? null : Math.round((busy / (busy + available)) * 10_000) / 100,
+					includesOpenTime: w.open,
+					complete: this.intervals[i].endMs <= this.opts.readAtMs,
+				});
+			}
+		}
+		return out;
+	}
+
 	private row(group: Group, key: string, k: KeyCells, i: number, cell: Cell): IntervalRow {
+		const header = this.header(group, i);
+		return {
+			...header,
+			recordId: `${header.recordId}|${key}`,
+			label: k.label,
+			state: k.state,
+			reason: k.reason,
+			category: k.category,
+			seconds: cell.ms / 1000,
+			segments: cell.segments,
+			started: cell.started,
+			includesOpenTime: cell.open,
+			complete: this.intervals[i].endMs <= this.opts.readAtMs,
+		};
+	}
+
+	private header(group: Group, i: number): IntervalHeader {
 		const it = this.intervals[i];
 		const intervalStartUtc = formatUtcIso(it.startMs);
 		const intervalMinutes = (it.endMs - it.startMs) / 60_000;
 		const intervalStart = this.zoned(it.startMs);
 		return {
-			recordId: `${group.id}|${intervalStartUtc}|${intervalMinutes}|${key}`,
+			recordId: `${group.id}|${intervalStartUtc}|${intervalMinutes}`,
 			agentId: group.agentId,
 			agentName: group.agentName,
 			teamId: group.teamId,
@@ -188,15 +293,14 @@ export class IntervalReport {
 			intervalEndUtc: formatUtcIso(it.endMs),
 			intervalDate: intervalStart.slice(0, 10),
 			intervalMinutes,
-			label: k.label,
-			state: k.state,
-			reason: k.reason,
-			category: k.category,
-			seconds: cell.ms / 1000,
-			segments: cell.segments,
-			started: cell.started,
-			includesOpenTime: cell.open,
-			complete: it.endMs <= this.opts.readAtMs,
 		};
 	}
+}
+
+function emptyWide(): WideCell {
+	return {
+		ms: { available: 0, working: 0, acw: 0, unavailable: 0, loggedOut: 0, loggedIn: 0 },
+		byLabel: new Map(),
+		open: false,
+	};
 }

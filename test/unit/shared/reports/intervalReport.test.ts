@@ -45,7 +45,7 @@ function state(
 	};
 }
 
-function report(records: StateRecord[], opts: Partial<IntervalReportOptions> = {}) {
+function fold(records: StateRecord[], opts: Partial<IntervalReportOptions> = {}) {
 	const r = new IntervalReport({
 		window,
 		timeZone: 'America/New_York',
@@ -57,8 +57,11 @@ function report(records: StateRecord[], opts: Partial<IntervalReportOptions> = {
 		...opts,
 	});
 	for (const record of records) r.add(record);
-	return r.rows();
+	return r;
 }
+
+const report = (records: StateRecord[], opts: Partial<IntervalReportOptions> = {}) =>
+	fold(records, opts).rows();
 
 const available = { state: 'Available', category: 'available' as const };
 const brk = { state: 'Unavailable', reason: 'Break' };
@@ -154,5 +157,65 @@ describe('IntervalReport', () => {
 				rows.filter((r) => r.agentId === agent).reduce((t, r) => t + r.seconds, 0);
 			expect([sum('1'), sum('2')]).toEqual([25 * 3600, 900]);
 		}
+	});
+
+	it('the wide form: every interval of every group, zeros included, ACW from the codes, occupancy', () => {
+		const inbound = { state: 'InboundContact', category: 'working' as const };
+		const acw = { state: 'Unavailable', reason: 'Wrap Up' };
+		const records = [
+			state('1', '2024-11-03T04:00:00Z', '2024-11-03T04:20:00Z', available),
+			state('1', '2024-11-03T04:20:00Z', '2024-11-03T04:50:00Z', inbound),
+			state('1', '2024-11-03T04:50:00Z', '2024-11-03T05:00:00Z', acw),
+			state('1', '2024-11-03T05:00:00Z', '2024-11-03T05:15:00Z', brk, { isOpen: true }),
+			state('1', '2024-11-03T05:15:00Z', '2024-11-03T06:00:00Z', {
+				state: 'LoggedOut',
+				category: 'loggedOut',
+			}),
+		];
+		const rows = fold(records, {
+			window: { startMs: ms('2024-11-03T04:00:00Z'), endMs: ms('2024-11-03T07:00:00Z') },
+			isAcw: (reason) => reason === 'Wrap Up',
+		}).summaryRows();
+		expect(rows).toHaveLength(3);
+		expect(rows[0]).toEqual({
+			recordId: '1|2024-11-03T04:00:00.000Z|60',
+			agentId: '1',
+			agentName: 'Agent 1',
+			teamId: '10',
+			teamName: 'Ten',
+			intervalStart: '2024-11-03T00:00:00.000-04:00',
+			intervalStartUtc: '2024-11-03T04:00:00.000Z',
+			intervalEndUtc: '2024-11-03T05:00:00.000Z',
+			intervalDate: '2024-11-03',
+			intervalMinutes: 60,
+			loggedInSeconds: 3600,
+			availableSeconds: 1200,
+			workingSeconds: 1800,
+			acwSeconds: 600,
+			unavailableSeconds: 0,
+			loggedOutSeconds: 0,
+			byLabel: { Available: 1200, InboundContact: 1800, 'Wrap Up': 600 },
+			// (1800 + 600) ÷ (1800 + 600 + 1200) = 66.666… %
+			occupancyPct: 66.67,
+			includesOpenTime: false,
+			complete: true,
+		});
+		expect(rows[1]).toMatchObject({
+			loggedInSeconds: 900,
+			unavailableSeconds: 900,
+			loggedOutSeconds: 2700,
+			// Neither working nor available: no occupancy to speak of.
+			occupancyPct: null,
+			includesOpenTime: true,
+		});
+		// No state in the last hour: a row of zeros, occupancy null, not complete after the read.
+		expect(rows[2]).toMatchObject({
+			intervalStartUtc: '2024-11-03T06:00:00.000Z',
+			loggedInSeconds: 0,
+			loggedOutSeconds: 0,
+			byLabel: {},
+			occupancyPct: null,
+			complete: true,
+		});
 	});
 });
