@@ -459,6 +459,8 @@ export const CURRENT_STATE_CASINGS: readonly CurrentStateCasing[];
 export const PERFORMANCE_CASINGS: readonly PerformanceCasing[];
 /** Row keys of the performance answers, in the order they are sent. */
 export const PERFORMANCE_KEYS: readonly (keyof FakeCxonePerformanceRow)[];
+/** The keys of PERFORMANCE_KEYS the API sends as durations (the rest are counts and rates). */
+export const PERFORMANCE_TIME_KEYS: readonly (keyof FakeCxonePerformanceRow)[];
 export const RUNTIME_OPTION_NAMES: readonly (keyof FakeCxoneRuntimeOptions)[];
 /** ISO-8601 duration as the fake writes it, e.g. isoDuration(250003) === 'PT4M10.003S'. */
 export function isoDuration(ms: number): string;

@@ -6,6 +6,7 @@
 import {
 	createFakeCxone,
 	PERFORMANCE_KEYS,
+	PERFORMANCE_TIME_KEYS,
 	type CanonicalRecord,
 	type FakeCxonePerformanceRow,
 } from '../fake-cxone';
@@ -22,22 +23,7 @@ const AGENT = 39260750;
 const AGENTS = 23;
 const ACW = 79;
 
-const TIME_KEYS = [
-	'inboundTime',
-	'inboundTalkTime',
-	'inboundAvgTalkTime',
-	'outboundTime',
-	'outboundTalkTime',
-	'outboundAvgTalkTime',
-	'totalTalkTime',
-	'totalAvgTalkTime',
-	'totalAvgHandleTime',
-	'consultTime',
-	'availableTime',
-	'unavailableTime',
-	'acwTime',
-	'loginTime',
-];
+const TIME_KEYS: readonly string[] = PERFORMANCE_TIME_KEYS;
 const COUNT_KEYS = [
 	'agentId',
 	'teamId',
