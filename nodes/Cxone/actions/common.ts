@@ -116,3 +116,18 @@ export async function getMany<T extends { isActive: boolean | null }>(
 	);
 	return (limit === undefined ? kept : kept.slice(0, limit)).map((r) => q.item(r) as IDataObject);
 }
+
+/**
+ * The agents an operation was asked for (none = all): the one whose own route answers (undefined
+ * for several or all), and whether a record's agent is among them, in case CXone sends more.
+ */
+export function pickedAgents(ids: readonly string[]): {
+	one: string | undefined;
+	has: (agentId: string) => boolean;
+} {
+	const wanted = new Set(ids);
+	return {
+		one: ids.length === 1 ? ids[0] : undefined,
+		has: (agentId) => wanted.size === 0 || wanted.has(agentId),
+	};
+}

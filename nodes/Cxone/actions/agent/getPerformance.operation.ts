@@ -22,7 +22,7 @@ import { listRecords } from '../../../shared/resources/listRecords';
 import { formatUtcIso } from '../../../shared/time/iso';
 import { getZoneFormatter } from '../../../shared/time/zone';
 import type { Execute } from '../common';
-import { readRequestSettings } from '../common';
+import { pickedAgents, readRequestSettings } from '../common';
 import { performanceItem, performanceQuery } from './performance';
 
 const show = { resource: ['agent'], operation: ['getPerformance'] };
@@ -42,7 +42,7 @@ export const description: INodeProperties[] = [
 export const execute: Execute = async function (i, apiVersion) {
 	const param = itemParameters(this, i);
 	const { agents: scope, teams } = readAgentSelection(param, CXONE, 'all');
-	const agents = scope.kind === 'ids' ? scope.ids : [];
+	const picked = pickedAgents(scope.kind === 'ids' ? scope.ids : []);
 	const timeZone = resolveTimeZone(param('timezone', ''), this.getTimezone());
 	const window = readWindow(param, timeZone, Date.now());
 	const options = (param('options', {}) ?? {}) as IDataObject;
@@ -51,9 +51,8 @@ export const execute: Execute = async function (i, apiVersion) {
 	// An empty window (Today at local midnight) has no totals: CXone is not asked.
 	const { records } =
 		window.endMs > window.startMs
-			? await listRecords(this, performanceQuery(apiVersion, window, one(agents)), transport)
+			? await listRecords(this, performanceQuery(apiVersion, window, picked.one), transport)
 			: { records: [] };
-	const wanted = agents.length > 0 ? new Set(agents) : undefined;
 	const directory =
 		options.resolveAgentNames === false || records.length === 0
 			? undefined
@@ -62,7 +61,7 @@ export const execute: Execute = async function (i, apiVersion) {
 	const zoned = getZoneFormatter(timeZone);
 	const items: IDataObject[] = [];
 	for (const r of records) {
-		if (wanted !== undefined && !wanted.has(r.agentId)) continue;
+		if (!picked.has(r.agentId)) continue;
 		const info = directory?.ok ? directory.agents.get(r.agentId) : undefined;
 		const item = performanceItem(r, window, zoned, info);
 		if (!inTeams(item.teamId, teams)) continue;
@@ -79,8 +78,3 @@ export const execute: Execute = async function (i, apiVersion) {
 	}
 	return items;
 };
-
-/** The one agent asked for, whose own endpoint answers; undefined for several or all. */
-function one(agents: string[]): string | undefined {
-	return agents.length === 1 ? agents[0] : undefined;
-}

@@ -25,7 +25,7 @@ import { CURRENT_STATE_SIMPLIFIED_FIELDS, simplifyCurrentState } from '../../../
 import { thresholdMsFor } from '../../../shared/thresholds';
 import { getZoneFormatter } from '../../../shared/time/zone';
 import type { Execute } from '../common';
-import { readRequestSettings } from '../common';
+import { pickedAgents, readRequestSettings } from '../common';
 
 const show = { resource: ['agentState'], operation: ['getCurrent'] };
 
@@ -120,13 +120,12 @@ export const execute: Execute = async function (i, apiVersion) {
 		qs.updatedSince = toCxoneUtc(ms);
 	}
 	const { transport } = readRequestSettings.call(this, i);
-	const one = agents.length === 1 ? agents[0] : undefined;
-	const query = agentStatesQuery(apiVersion, one, qs);
+	const picked = pickedAgents(agents);
+	const query = agentStatesQuery(apiVersion, picked.one, qs);
 	const { records, readAtMs } = await listRecords(this, query, transport);
-	const wanted = agents.length > 0 ? new Set(agents) : undefined;
 	const zoned = getZoneFormatter(zone);
 	const items = records
-		.filter((r) => (wanted === undefined || wanted.has(r.agentId)) && inTeams(r.teamId, teams))
+		.filter((r) => picked.has(r.agentId) && inTeams(r.teamId, teams))
 		.map((r) => {
 			const d = describeState(CXONE_STATES, r.stateId, r.apiStateName, r.reasonId, r.reasonName);
 			const limitMs =
