@@ -12,8 +12,6 @@ import type { TimeWindow } from '../types';
 /** Minutes of a clock interval, or the local calendar day. */
 export type IntervalLength = 15 | 30 | 60 | 'day';
 
-export const INTERVAL_LENGTHS: readonly IntervalLength[] = [15, 30, 60, 'day'];
-
 /** One interval: its whole extent, even where the window cuts it. */
 export interface Interval {
 	startMs: number;
