@@ -52,7 +52,7 @@ export const CXONE: Flavor = {
 	 * that ends within the tolerance of the read instant can also be a state that ended just
 	 * before it: only a known next state tells the two apart (docs/open-states.md).
 	 */
-	end(r, read, knownEndMs): StateEnd {
+	end(r, readAtMs, readSinceMs, knownEndMs): StateEnd {
 		const reported =
 			r.durationSeconds === null ? undefined : r.startMs + Math.round(r.durationSeconds * 1000);
 		if (knownEndMs !== undefined) {
@@ -62,13 +62,13 @@ export const CXONE: Flavor = {
 			return { endMs, reportedEndMs: endMs, isOpen: false };
 		}
 		if (reported === undefined) {
-			const endMs = openEndMs(r.startMs, read.readAtMs);
+			const endMs = openEndMs(r.startMs, readAtMs);
 			return { endMs, reportedEndMs: endMs, isOpen: true };
 		}
-		const since = read.readSinceMs ?? read.readAtMs;
+		const since = readSinceMs ?? readAtMs;
 		const isOpen = since !== undefined && reported >= since - OPEN_TOLERANCE_MS;
 		return {
-			endMs: isOpen ? openEndMs(r.startMs, read.readAtMs) : reported,
+			endMs: isOpen ? openEndMs(r.startMs, readAtMs) : reported,
 			reportedEndMs: reported,
 			isOpen,
 		};

@@ -17,12 +17,6 @@ export interface StateEnd {
 	isOpen: boolean;
 }
 
-/** When the answer holding a record was read (api/paging/pageReader.ts, FetchedPage). */
-export interface ReadInstant {
-	readAtMs: number | undefined;
-	readSinceMs?: number;
-}
-
 /** State ids → names and categories. */
 export interface StateTables {
 	readonly names: Readonly<Record<number, string>>;
@@ -50,10 +44,17 @@ export interface Flavor {
 	readonly endField: string;
 	readonly states: StateTables;
 	/**
-	 * Where a record ends. `knownEndMs` is the start of the next state of its session (or agent),
-	 * when the run has one and the flavor ends open-looking states there (`endsAtNextState`).
+	 * Where a record ends. `readAtMs` and `readSinceMs` are when the answer holding it was read
+	 * (FetchedPage in api/paging/pageReader.ts); `knownEndMs` is the start of the next state of its
+	 * session (or agent), when the run has one and the flavor ends open-looking states there
+	 * (`endsAtNextState`). Positional: it runs once per record.
 	 */
-	end(r: ValidRecord, read: ReadInstant, knownEndMs?: number): StateEnd;
+	end(
+		r: ValidRecord,
+		readAtMs: number | undefined,
+		readSinceMs: number | undefined,
+		knownEndMs: number | undefined,
+	): StateEnd;
 	/** Whether a record that reads as open has ended where a later state of its agent starts. */
 	readonly endsAtNextState: boolean;
 	/** Whether one query can read every agent's states. */

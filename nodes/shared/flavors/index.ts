@@ -3,7 +3,7 @@
 import { InputError } from '../errors';
 import type { Flavor } from './flavor';
 
-export type { Flavor, ReadInstant, StateEnd, StateHistoryRequest, StateTables } from './flavor';
+export type { Flavor, StateEnd, StateHistoryRequest, StateTables } from './flavor';
 export type { CredentialSettings } from './credentialSettings';
 export { flavorNamed, readCredentialSettings } from './credentialSettings';
 export { CXONE, CXONE_STATES } from './cxone';

@@ -46,12 +46,12 @@ export const REPORTING_V2: Flavor = {
 	endField: 'end_time',
 	states: V2_STATES,
 	/** Open while `end_time` is null: then it runs until the read instant. */
-	end(r, read): StateEnd {
+	end(r, readAtMs): StateEnd {
 		let endMs: number;
 		if (r.endMs !== null && r.endMs !== undefined) {
 			endMs = r.endMs;
-		} else if (read.readAtMs !== undefined) {
-			endMs = openEndMs(r.startMs, read.readAtMs);
+		} else if (readAtMs !== undefined) {
+			endMs = openEndMs(r.startMs, readAtMs);
 		} else if (r.durationSeconds !== null) {
 			endMs = r.startMs + Math.round(r.durationSeconds * 1000);
 		} else {

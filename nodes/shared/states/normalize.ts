@@ -116,7 +116,7 @@ export function createNormalizer(opts: NormalizerOptions): Normalizer {
 		}
 		const c = parsed.value;
 		const { startMs } = c;
-		const end = flavor.end(c, { readAtMs, readSinceMs }, knownEndMs);
+		const end = flavor.end(c, readAtMs, readSinceMs, knownEndMs);
 		const { endMs, reportedEndMs, isOpen } = end;
 		if (endMs < startMs) {
 			return {
